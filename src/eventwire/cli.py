@@ -154,3 +154,13 @@ def _summary(articles: list[Article]) -> str:
 
 def main() -> None:
     cli(prog_name="eventwire")
+
+
+def _register() -> None:
+    from .commands import all_commands
+
+    for command in all_commands():
+        cli.add_command(command)
+
+
+_register()
