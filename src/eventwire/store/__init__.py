@@ -1,0 +1,28 @@
+"""The event database (DuckDB): idempotent resumable ingest, deduplicated clusters, queries.
+
+`ingest()` writes (one writer process per file), `open()` reads; the SQL is all in queries.py,
+the schema and its named migrations in schema.py.
+"""
+
+from __future__ import annotations
+
+from .api import ActorStats, Cluster, EventStore, StoredEvent, open  # noqa: A004
+from .db import Store, connect, migrate
+from .filters import EventFilter, Near
+from .runner import IngestSummary, Progress, ingest
+
+__all__ = [
+    "ActorStats",
+    "Cluster",
+    "EventFilter",
+    "EventStore",
+    "IngestSummary",
+    "Near",
+    "Progress",
+    "Store",
+    "StoredEvent",
+    "connect",
+    "ingest",
+    "migrate",
+    "open",
+]

@@ -1,0 +1,206 @@
+"""The Python API over a stored database: `eventwire.open(path)`.
+
+    import eventwire
+    with eventwire.open("events.duckdb") as db:
+        for e in db.events(actor="TUR", type="ASSAULT", near="Manbij", km=50):
+            print(e.day, e.event.source, e.event.action.cameo, e.event.sentence)
+        frame = db.events_frame(country="SY")          # pandas, optional
+
+Results are the contract's records (`Article`, `Event`, `Actor`) wrapped with what the store adds
+(cluster, day, outlet). Read-only by default, so a server and several readers can share a file
+that no ingest is writing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Actor, Article, Event
+from ..settings import Settings
+from . import queries
+from .db import connect
+from .filters import EventFilter, Near, parse_country, parse_day, parse_latlon
+from .rows import actor_from_row, build_article, event_from_row
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    key: str
+    article_id: str
+    cluster_id: str | None
+    day: date | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+    event: Event
+
+
+@dataclass(frozen=True, slots=True)
+class ActorStats:
+    actor: Actor
+    mentions: int
+    articles: int
+    as_source: int
+    as_target: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """One real-world event and how widely it was reported (GDELT's counting)."""
+
+    id: str
+    source_code: str | None
+    target_code: str | None
+    cameo: str | None
+    cameo_root: str | None
+    plover: str | None
+    mode: str | None
+    first_day: date | None
+    last_day: date | None
+    first_seen: str | None
+    last_seen: str | None
+    num_articles: int
+    num_sources: int
+    num_mentions: int
+    place_name: str | None
+    place_lat: float | None
+    place_lon: float | None
+    place_country: str | None
+    fatalities: int | None
+    confidence: float | None
+
+
+_FILTER_FIELDS = {f.name for f in dataclasses.fields(EventFilter)}
+
+
+class EventStore:
+    """Queries over one database file; every method is one read."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = True,
+                 settings: Settings | None = None) -> None:
+        self.path = str(path)
+        self.settings = settings or Settings()
+        self.con = connect(self.path, read_only=read_only)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- filters --------------------------------------------------------------------------
+
+    def filter(self, spec: EventFilter | None = None, **kwargs: Any) -> EventFilter:
+        """An EventFilter from keywords: near= takes a place name or "lat,lon" (with km=)."""
+        unknown = set(kwargs) - _FILTER_FIELDS - {"km"}
+        if unknown:
+            raise StoreError(f"unknown event filter(s): {', '.join(sorted(unknown))}; "
+                             f"known: {', '.join(sorted(_FILTER_FIELDS | {'km'}))}")
+        km = float(kwargs.pop("km", None) or self.settings.dedupe_km)
+        if isinstance(kwargs.get("near"), str):
+            kwargs["near"] = self.locate(kwargs["near"], km)
+        if kwargs.get("country"):
+            kwargs["country"] = parse_country(kwargs["country"])
+        for name in ("since", "until"):
+            kwargs[name] = parse_day(kwargs.get(name), f"--{name}")
+        return dataclasses.replace(spec or EventFilter(), **kwargs)
+
+    def locate(self, where: str, km: float) -> Near:
+        """"lat,lon", else a place already resolved in this database, else the gazetteer."""
+        point = parse_latlon(where) or queries.find_place(self.con, where) or _gazetteer(where, self.settings)
+        if point is None:
+            raise StoreError(f"--near {where!r}: no such place in this database or the gazetteer; "
+                             'give coordinates instead, e.g. --near "36.53,37.95"')
+        return Near(lat=point[0], lon=point[1], km=km, name=where)
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def events(self, spec: EventFilter | None = None, **kwargs: Any) -> list[StoredEvent]:
+        rows = queries.select_events(self.con, self.filter(spec, **kwargs))
+        return [_stored_event(r) for r in rows]
+
+    def event_rows(self, spec: EventFilter | None = None, **kwargs: Any) -> list[dict[str, Any]]:
+        """Events as flat rows (the native export's columns), for tables, CSV and JSON."""
+        return queries.select_events(self.con, self.filter(spec, **kwargs))
+
+    def events_frame(self, spec: EventFilter | None = None, **kwargs: Any) -> Any:
+        """Events as a pandas DataFrame, one row per event mention, flat columns."""
+        pandas = _pandas()
+        return pandas.DataFrame(self.event_rows(spec, **kwargs))
+
+    def count(self, spec: EventFilter | None = None, **kwargs: Any) -> int:
+        return queries.count_events(self.con, self.filter(spec, **kwargs))
+
+    def actors(self, like: str | None = None, limit: int | None = None) -> list[ActorStats]:
+        rows = queries.select_actors(self.con, like, limit)
+        return [ActorStats(actor=actor_from_row(r), mentions=r["mentions"],  # type: ignore[arg-type]
+                           articles=r["articles"], as_source=r["as_source"],
+                           as_target=r["as_target"]) for r in rows]
+
+    def articles(self, *, source: str | None = None, since: str | date | None = None,
+                 until: str | date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Article metadata rows (no body); `article(id)` gives the whole record."""
+        return queries.select_articles(self.con, source=source, since=parse_day(since, "--since"),
+                                       until=parse_day(until, "--until"), limit=limit)
+
+    def article(self, article_id: str) -> Article | None:
+        row = queries.select_article(self.con, article_id)
+        if row is None:
+            return None
+        children = {t: queries.select_children(self.con, t, article_id)
+                    for t in ("mentions", "events", "quotes", "places", "times")}
+        ids = [r["actor_id"] for r in children["mentions"] if r["actor_id"]]
+        actors = {r["id"]: actor_from_row(r) for r in queries.select_actor_map(self.con, ids)}
+        return build_article(row, children, actors)  # type: ignore[arg-type]
+
+    def clusters(self, spec: EventFilter | None = None, *, min_articles: int = 1,
+                 **kwargs: Any) -> list[Cluster]:
+        rows = queries.select_clusters(self.con, self.filter(spec, **kwargs), min_articles)
+        return [Cluster(**r) for r in rows]
+
+    def cluster_sentences(self, cluster_id: str) -> list[dict[str, Any]]:
+        """Every supporting sentence of a cluster, with its article, outlet and date."""
+        return queries.cluster_sentences(self.con, cluster_id)
+
+    def runs(self) -> list[dict[str, Any]]:
+        return queries.runs(self.con)
+
+    def counts(self) -> dict[str, int]:
+        return queries.table_counts(self.con, ("articles", "events", "actors", "quotes", "places",
+                                               "times", "rejections", "clusters", "runs"))
+
+
+def open(path: str | Path, *, read_only: bool = True, settings: Settings | None = None) -> EventStore:  # noqa: A001
+    """Open an eventwire database for queries (see the module docstring)."""
+    return EventStore(path, read_only=read_only, settings=settings)
+
+
+def _stored_event(row: dict[str, Any]) -> StoredEvent:
+    return StoredEvent(key=row["key"], article_id=row["article_id"], cluster_id=row["cluster_id"],
+                       day=row["day"], published=row["published"], outlet=row["outlet"],
+                       url=row["url"], event=event_from_row(row))
+
+
+def _gazetteer(name: str, settings: Settings) -> tuple[float, float] | None:
+    from ..places import Geoparser
+
+    lookup = getattr(Geoparser(settings), "lookup", None)
+    place = lookup(name) if lookup else None
+    return (place.lat, place.lon) if place is not None else None
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as exc:
+        raise StoreError("DataFrames need pandas: pip install 'eventwire[pandas]' "
+                         "(or use events(), which needs nothing extra)") from exc
+    return pandas

@@ -1,0 +1,198 @@
+"""Opening the database (locking, clear errors, migrations) and the batch writer.
+
+DuckDB lets one process open a file for writing; a second process (writer or reader) gets a lock
+error, which becomes a StoreError naming the process that holds the file. Every batch of articles
+is written in one transaction: a run killed at any moment leaves whole batches or nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from hashlib import sha256
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..model import Article, Rejection
+from . import queries
+from .rows import article_rows
+from .schema import ARTICLE_TABLES, BOOKKEEPING, MIGRATIONS
+
+_PID = re.compile(r"\(PID (\d+)\)")
+MEMORY = ":memory:"
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open `path` (":memory:" for a scratch database) and bring its schema up to date."""
+    name = str(path)
+    if read_only and name != MEMORY and not Path(name).exists():
+        raise StoreError(f"{name}: no such database; create it with `eventwire ingest ... --db {name}`")
+    if name != MEMORY:
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(name, read_only=read_only and name != MEMORY)
+    except duckdb.Error as exc:
+        raise _open_error(name, exc) from exc
+    if not read_only:
+        migrate(con)
+    elif not queries_ready(con):
+        con.close()
+        raise StoreError(f"{name}: not an eventwire database (no schema); ingest into it first")
+    return con
+
+
+def queries_ready(con: duckdb.DuckDBPyConnection) -> bool:
+    try:
+        return bool(queries.applied_migrations(con))
+    except duckdb.CatalogException:
+        return False
+
+
+def _open_error(name: str, exc: duckdb.Error) -> StoreError:
+    text = str(exc)
+    if "lock" in text.lower():
+        pid = _PID.search(text)
+        holder = f"pid {pid.group(1)}" if pid else "another process"
+        return StoreError(f"{name} is open by another eventwire process ({holder}); "
+                          "wait for it or use another --db")
+    if "not a valid DuckDB database" in text or "Corrupt" in text or "checksum" in text.lower():
+        return StoreError(f"{name} is not a readable eventwire database (corrupt or another kind of "
+                          f"file: {text.splitlines()[0]}); restore it from a backup or use another --db")
+    if "version" in text.lower() and "storage" in text.lower():
+        return StoreError(f"{name} was written by another DuckDB version ({text.splitlines()[0]}); "
+                          "open it with that version or export and re-ingest")
+    return StoreError(f"{name}: cannot open the database ({text.splitlines()[0]})")
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply the migrations this database has not run yet, each in its own transaction."""
+    con.execute(BOOKKEEPING)
+    done = queries.applied_migrations(con)
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in migration.statements:
+                con.execute(statement)
+            queries.record_migration(con, migration.name, now())
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"schema migration {migration.name} failed: {exc}") from exc
+        applied.append(migration.name)
+    return applied
+
+
+@dataclass
+class BatchResult:
+    new_articles: int
+    skipped: int
+    new_events: int
+
+
+def rejection_id(rejection: Rejection) -> str:
+    blob = "\x1f".join((rejection.input, rejection.code, rejection.reason)).encode()
+    return sha256(blob).hexdigest()[:16]
+
+
+def fingerprint(name: str) -> str | None:
+    """Identity of an input's content as it is now (None for stdin and unknown paths)."""
+    if name == "-":
+        return None
+    try:
+        st = os.stat(name)
+    except OSError:
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+class Store:
+    """A writable event database: one per process, batch writes, resumable runs."""
+
+    def __init__(self, path: str | Path = MEMORY) -> None:
+        self.path = str(path)
+        self.con = connect(self.path)
+        self._known: set[str] | None = None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def known_ids(self) -> set[str]:
+        """Ids of every stored article (loaded once, then kept up to date by this writer)."""
+        if self._known is None:
+            self._known = queries.stored_article_ids(self.con)
+        return self._known
+
+    def add(self, articles: Iterable[Article], rejections: Sequence[Rejection] = (),
+            *, run_id: int | None = None,
+            inputs: Sequence[tuple[str, int, int]] = ()) -> BatchResult:
+        """Store new articles (by content id), rejections and finished inputs
+        (name, articles, rejections) in one transaction."""
+        fresh: dict[str, Article] = {}
+        seen = 0
+        for article in articles:
+            seen += 1
+            if article.id not in self.known_ids and article.id not in fresh:
+                fresh[article.id] = article
+        stamp = now()
+        tables = article_rows(fresh.values(), run_id=run_id, now=stamp)
+        rejected = [(rejection_id(r), r.input, r.code, r.reason, run_id, stamp) for r in rejections]
+        done = [(name, fp, run_id, n, r, stamp) for name, n, r in inputs
+                if (fp := fingerprint(name)) is not None]
+        self._transaction(tables, rejected, done)
+        self.known_ids.update(fresh)
+        n_events = sum(len(a.events) for a in fresh.values())
+        return BatchResult(len(fresh), seen - len(fresh), n_events)
+
+    def _transaction(self, tables: dict[str, Any], rejected: list[tuple[Any, ...]],
+                     inputs: list[tuple[Any, ...]]) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ARTICLE_TABLES:
+                queries.insert_columns(self.con, table, tables.get(table, {}))
+            queries.insert_rejections(self.con, rejected)
+            for row in inputs:
+                queries.record_input(self.con, *row)
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: writing a batch failed ({exc}); nothing of it was stored") from exc
+
+    def start_run(self, *, command: str, sources: Sequence[str], settings: Any, version: str) -> int:
+        # This process holds the write lock, so a run still marked running elsewhere has died.
+        stale = [rid for rid, pid in queries.running_runs(self.con) if pid != os.getpid()]
+        if stale:
+            queries.mark_interrupted(self.con, stale)
+        return queries.start_run(self.con, command=command, version=version,
+                                 digest=settings.digest(), settings=settings.as_dict(),
+                                 sources=sources, pid=os.getpid(), now=now())
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, Any]) -> None:
+        queries.finish_run(self.con, run_id, status, now(), counts)
+
+    def input_done(self, name: str) -> bool:
+        fp = fingerprint(name)
+        return fp is not None and queries.input_done(self.con, name, fp)
+
+    def counts(self) -> dict[str, int]:
+        return queries.table_counts(self.con, (*ARTICLE_TABLES, "rejections", "clusters", "runs"))
+

@@ -1,0 +1,88 @@
+"""What a user asks for: event filters, parsed from the CLI's or the API's words into values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..errors import StoreError
+
+_LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[, ]\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    lat: float
+    lon: float
+    km: float
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Every filter is optional; set ones are combined with AND.
+
+    actor/target: a CAMEO-style code prefix ("TUR" matches TURMIL, TURGOV), an actor id ("Q43"),
+    or an actor's canonical name. country: where the event happened, ISO alpha-2 ("SY"; alpha-3
+    is accepted). type: a PLOVER type ("ASSAULT"), a CAMEO root ("19") or a CAMEO code ("194",
+    matching its sub-codes). since/until: the event's day (its own date, else publication day).
+    """
+
+    actor: str | None = None
+    target: str | None = None
+    country: str | None = None
+    type: str | None = None
+    since: date | None = None
+    until: date | None = None
+    near: Near | None = None
+    min_confidence: float | None = None
+    mode: str | None = None
+    article: str | None = None
+    cluster: str | None = None
+    limit: int | None = None
+
+
+def parse_type(value: str) -> tuple[str, str]:
+    """("plover", "ASSAULT") | ("root", "19") | ("cameo", "194")."""
+    value = value.strip()
+    if value.isdigit():
+        if len(value) <= 2:
+            return "root", value.zfill(2)
+        return "cameo", value
+    if re.fullmatch(r"[A-Za-z_]+", value):
+        return "plover", value.upper()
+    raise StoreError(f"--type {value!r}: use a PLOVER type (ASSAULT), a CAMEO root (19) or code (194)")
+
+
+def parse_country(value: str) -> str:
+    """ISO alpha-2 from alpha-2, alpha-3 or an English country name."""
+    import pycountry
+
+    value = value.strip()
+    if len(value) == 2 and value.isalpha():
+        return value.upper()
+    try:
+        found = pycountry.countries.lookup(value)
+    except LookupError as exc:
+        raise StoreError(f"--country {value!r}: not a known country; use an ISO code such as SY") from exc
+    return str(found.alpha_2)
+
+
+def parse_latlon(value: str) -> tuple[float, float] | None:
+    match = _LATLON.match(value)
+    if not match:
+        return None
+    lat, lon = float(match.group(1)), float(match.group(2))
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise StoreError(f"--near {value!r}: latitude must be within ±90 and longitude within ±180")
+    return lat, lon
+
+
+def parse_day(value: str | date | None, option: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError as exc:
+        raise StoreError(f"{option} {value!r} is not a date; use YYYY-MM-DD") from exc

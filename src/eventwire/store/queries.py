@@ -1,0 +1,351 @@
+"""Every SQL statement of the store except the schema's DDL (schema.py), in one place.
+
+Functions take an open DuckDB connection and plain values; they never open, lock or commit
+(db.py does). Parameters are always bound, never formatted into the text, except identifiers
+that come from this package's own constants.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+from .filters import EventFilter, parse_type
+from .rows import Columns
+from .schema import SCHEMA_VERSION_TABLE
+
+Con = duckdb.DuckDBPyConnection
+
+# ---- migrations ------------------------------------------------------------------------------
+
+
+def applied_migrations(con: Con) -> set[str]:
+    return {r[0] for r in con.execute(f"SELECT name FROM {SCHEMA_VERSION_TABLE}").fetchall()}
+
+
+def record_migration(con: Con, name: str, now: datetime) -> None:
+    con.execute(f"INSERT INTO {SCHEMA_VERSION_TABLE} VALUES (?, ?)", [name, now])
+
+
+# ---- batch insert ----------------------------------------------------------------------------
+
+
+def insert_columns(con: Con, table: str, columns: Columns) -> None:
+    """One INSERT for a whole batch: each column list is unnested side by side (fast, no pandas)."""
+    names = list(columns)
+    if not names or not columns[names[0]]:
+        return
+    quoted = ", ".join(f'"{n}"' for n in names)
+    values = ", ".join(f"unnest(${i + 1})" for i in range(len(names)))
+    con.execute(f"INSERT INTO {table} ({quoted}) SELECT {values} ON CONFLICT DO NOTHING",
+                [columns[n] for n in names])
+
+
+def stored_article_ids(con: Con) -> set[str]:
+    return {r[0] for r in con.execute("SELECT id FROM articles").fetchall()}
+
+
+def existing_ids(con: Con, ids: Sequence[str]) -> set[str]:
+    rows = con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest($1))", [list(ids)])
+    return {r[0] for r in rows.fetchall()}
+
+
+def insert_rejections(con: Con, rows: Sequence[tuple[str, str, str, str, int, datetime]]) -> None:
+    if rows:
+        cols = list(zip(*rows, strict=True))
+        con.execute("INSERT INTO rejections SELECT unnest($1), unnest($2), unnest($3), unnest($4), "
+                    "unnest($5), unnest($6) ON CONFLICT DO NOTHING", [list(c) for c in cols])
+
+
+# ---- runs and inputs -------------------------------------------------------------------------
+
+
+def start_run(con: Con, *, command: str, version: str, digest: str, settings: dict[str, Any],
+              sources: Sequence[str], pid: int, now: datetime) -> int:
+    run_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()[0]  # type: ignore[index]
+    con.execute(
+        "INSERT INTO runs (id, command, version, settings_digest, settings, sources, pid, status, "
+        "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?)",
+        [run_id, command, version, digest, json.dumps(settings), json.dumps(list(sources)), pid, now],
+    )
+    return int(run_id)
+
+
+def finish_run(con: Con, run_id: int, status: str, now: datetime, counts: dict[str, Any]) -> None:
+    allowed = ("articles_read", "articles_new", "articles_skipped", "rejections", "events_new",
+               "inputs_skipped", "seconds_total", "seconds_pipeline", "seconds_store",
+               "seconds_dedupe", "message")
+    sets = ", ".join(f"{k} = ?" for k in allowed if k in counts)
+    params = [counts[k] for k in allowed if k in counts]
+    con.execute(f"UPDATE runs SET status = ?, finished_at = ?{', ' if sets else ''}{sets} WHERE id = ?",
+                [status, now, *params, run_id])
+
+
+def running_runs(con: Con) -> list[tuple[int, int]]:
+    return con.execute("SELECT id, pid FROM runs WHERE status = 'running'").fetchall()
+
+
+def mark_interrupted(con: Con, run_ids: Sequence[int]) -> None:
+    con.execute("UPDATE runs SET status = 'interrupted' WHERE id IN (SELECT unnest($1))", [list(run_ids)])
+
+
+def input_done(con: Con, name: str, fingerprint: str) -> bool:
+    row = con.execute("SELECT 1 FROM inputs WHERE input = ? AND fingerprint = ?", [name, fingerprint])
+    return row.fetchone() is not None
+
+
+def record_input(con: Con, name: str, fingerprint: str, run_id: int, articles: int,
+                 rejections: int, now: datetime) -> None:
+    con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [name, fingerprint, run_id, articles, rejections, now])
+
+
+def runs(con: Con) -> list[dict[str, Any]]:
+    return _dicts(con.execute("SELECT * FROM runs ORDER BY id"))
+
+
+def table_counts(con: Con, tables: Sequence[str]) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # type: ignore[index]
+
+
+# ---- event filters ---------------------------------------------------------------------------
+
+_HAVERSINE_KM = (
+    "2 * 6371.0 * asin(sqrt(pow(sin(radians(place_lat - ?) / 2), 2) + cos(radians(?)) * "
+    "cos(radians(place_lat)) * pow(sin(radians(place_lon - ?) / 2), 2)))"
+)
+
+
+def _actor_clause(prefix: str, value: str) -> tuple[str, list[Any]]:
+    sql = (f"({prefix}_code LIKE ? OR {prefix}_actor_id = ? OR lower({prefix}_name) = lower(?) "
+           f"OR lower({prefix}_text) = lower(?))")
+    return sql, [value.upper() + "%", value, value, value]
+
+
+def event_where(f: EventFilter, alias: str = "") -> tuple[str, list[Any]]:
+    """WHERE clause (starting with ' WHERE', or empty) and its parameters for an EventFilter."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.actor:
+        sql, p = _actor_clause("source", f.actor)
+        clauses.append(sql)
+        params += p
+    if f.target:
+        sql, p = _actor_clause("target", f.target)
+        clauses.append(sql)
+        params += p
+    if f.country:
+        clauses.append("place_country = ?")
+        params.append(f.country)
+    if f.type:
+        kind, value = parse_type(f.type)
+        if kind == "plover":
+            clauses.append("upper(plover) = ?")
+        elif kind == "root":
+            clauses.append("cameo_root = ?")
+        else:
+            clauses.append("cameo LIKE ?")
+            value += "%"
+        params.append(value)
+    if f.since:
+        clauses.append("day >= ?")
+        params.append(f.since)
+    if f.until:
+        clauses.append("day <= ?")
+        params.append(f.until)
+    if f.near:
+        _near_clause(f, clauses, params)
+    if f.min_confidence is not None:
+        clauses.append("confidence >= ?")
+        params.append(f.min_confidence)
+    if f.mode:
+        clauses.append("mode = ?")
+        params.append(f.mode)
+    if f.article:
+        clauses.append("article_id = ?")
+        params.append(f.article)
+    if f.cluster:
+        clauses.append("key IN (SELECT event_key FROM event_clusters WHERE cluster_id = ?)")
+        params.append(f.cluster)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _near_clause(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
+    near = f.near
+    assert near is not None
+    dlat = near.km / 111.0
+    # A bounding box first: cheap on zone maps, and the exact distance only for what is left.
+    clauses.append("place_lat BETWEEN ? AND ?")
+    params += [near.lat - dlat, near.lat + dlat]
+    clauses.append(f"{_HAVERSINE_KM} <= ?")
+    params += [near.lat, near.lat, near.lon, near.km]
+
+
+_EVENT_VIEW = (
+    "SELECT e.*, c.cluster_id, a.published, a.source AS outlet, a.url, a.headline "
+    "FROM events e LEFT JOIN event_clusters c ON c.event_key = e.key "
+    "JOIN articles a ON a.id = e.article_id"
+)
+
+
+def select_events(con: Con, f: EventFilter) -> list[dict[str, Any]]:
+    where, params = event_where(f)
+    sql = f"SELECT * FROM ({_EVENT_VIEW}){where} ORDER BY day NULLS LAST, article_id, idx"
+    if f.limit:
+        sql += f" LIMIT {int(f.limit)}"
+    return _dicts(con.execute(sql, params))
+
+
+def count_events(con: Con, f: EventFilter) -> int:
+    where, params = event_where(f)
+    return int(con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])  # type: ignore[index]
+
+
+def select_actors(con: Con, like: str | None, limit: int | None) -> list[dict[str, Any]]:
+    sql = (
+        "WITH uses AS (SELECT source_actor_id AS id, 1 AS as_source, 0 AS as_target FROM events "
+        "UNION ALL SELECT target_actor_id, 0, 1 FROM events), "
+        "counts AS (SELECT id, sum(as_source) AS as_source, sum(as_target) AS as_target FROM uses "
+        "WHERE id IS NOT NULL GROUP BY id), "
+        "mentioned AS (SELECT actor_id AS id, count(*) AS mentions, count(DISTINCT article_id) "
+        "AS articles FROM mentions WHERE actor_id IS NOT NULL GROUP BY actor_id) "
+        "SELECT a.*, coalesce(m.mentions, 0) AS mentions, coalesce(m.articles, 0) AS articles, "
+        "coalesce(c.as_source, 0) AS as_source, coalesce(c.as_target, 0) AS as_target "
+        "FROM actors a LEFT JOIN counts c USING (id) LEFT JOIN mentioned m USING (id)"
+    )
+    params: list[Any] = []
+    if like:
+        sql += " WHERE a.code LIKE ? OR a.id = ? OR lower(a.name) LIKE lower(?)"
+        params = [like.upper() + "%", like, f"%{like}%"]
+    sql += " ORDER BY as_source + as_target DESC, mentions DESC, a.id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _dicts(con.execute(sql, params))
+
+
+def select_articles(con: Con, *, source: str | None, since: date | None, until: date | None,
+                    limit: int | None) -> list[dict[str, Any]]:
+    clauses, params = [], []
+    if source:
+        clauses.append("lower(source) = lower(?)")
+        params.append(source)
+    if since:
+        clauses.append("published_day >= ?")
+        params.append(since)
+    if until:
+        clauses.append("published_day <= ?")
+        params.append(until)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = ("SELECT id, ref, source, url, headline, published, language, n_events, run_id, stored_at "
+           f"FROM articles{where} ORDER BY published_day NULLS LAST, id")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _dicts(con.execute(sql, params))
+
+
+def select_article(con: Con, article_id: str) -> dict[str, Any] | None:
+    rows = _dicts(con.execute("SELECT * FROM articles WHERE id = ?", [article_id]))
+    return rows[0] if rows else None
+
+
+def select_children(con: Con, table: str, article_id: str) -> list[dict[str, Any]]:
+    return _dicts(con.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY idx", [article_id]))
+
+
+def select_actor_map(con: Con, ids: Sequence[str]) -> list[dict[str, Any]]:
+    return _dicts(con.execute("SELECT * FROM actors WHERE id IN (SELECT unnest($1))", [list(ids)]))
+
+
+def find_place(con: Con, name: str) -> tuple[float, float] | None:
+    """Coordinates of a place name already resolved in stored articles (most mentioned first)."""
+    row = con.execute(
+        "SELECT lat, lon FROM places WHERE lower(name) = lower(?) AND lat IS NOT NULL "
+        "GROUP BY lat, lon ORDER BY count(*) DESC LIMIT 1", [name.strip()]
+    ).fetchone()
+    return (float(row[0]), float(row[1])) if row else None
+
+
+# ---- clusters --------------------------------------------------------------------------------
+
+
+def cluster_candidates(con: Con) -> list[tuple[Any, ...]]:
+    """Events that can be merged across articles (an actor code and a day), in day order."""
+    return con.execute(
+        "SELECT e.key, e.source_code, coalesce(e.target_code, ''), e.cameo_root, "
+        "CASE WHEN e.mode IN ('asserted', 'reported') THEN 'factual' ELSE e.mode END, "
+        "e.day, e.place_lat, e.place_lon "
+        "FROM events e WHERE e.source_code IS NOT NULL AND e.day IS NOT NULL "
+        "ORDER BY e.day, e.key"
+    ).fetchall()
+
+
+def replace_clusters(con: Con, keys: list[str], cluster_ids: list[str]) -> None:
+    """Membership for every event (singletons get their own key), then the cluster summaries."""
+    con.execute("DELETE FROM event_clusters")
+    con.execute("DELETE FROM clusters")
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS _merged (event_key VARCHAR, cluster_id VARCHAR)")
+    con.execute("DELETE FROM _merged")
+    if keys:
+        con.execute("INSERT INTO _merged SELECT unnest($1), unnest($2)", [keys, cluster_ids])
+    con.execute(
+        "INSERT INTO event_clusters SELECT e.key, coalesce(m.cluster_id, e.key) "
+        "FROM events e LEFT JOIN _merged m ON m.event_key = e.key"
+    )
+    con.execute("DROP TABLE _merged")
+    con.execute(_CLUSTER_SUMMARY)
+
+
+_CLUSTER_SUMMARY = """
+INSERT INTO clusters
+SELECT c.cluster_id,
+       mode() WITHIN GROUP (ORDER BY e.source_code),
+       mode() WITHIN GROUP (ORDER BY e.target_code),
+       mode() WITHIN GROUP (ORDER BY e.cameo),
+       min(e.cameo_root),
+       mode() WITHIN GROUP (ORDER BY e.plover),
+       CASE WHEN bool_and(e.mode IN ('asserted', 'reported')) THEN 'asserted' ELSE min(e.mode) END,
+       min(e.day), max(e.day),
+       min(a.published), max(a.published),
+       count(DISTINCT e.article_id),
+       count(DISTINCT coalesce(a.source, a.url, a.id)),
+       count(*),
+       mode() WITHIN GROUP (ORDER BY e.place_name),
+       avg(e.place_lat), avg(e.place_lon),
+       mode() WITHIN GROUP (ORDER BY e.place_country),
+       max(e.fatalities),
+       max(e.confidence)
+FROM event_clusters c JOIN events e ON e.key = c.event_key JOIN articles a ON a.id = e.article_id
+GROUP BY c.cluster_id
+"""
+
+
+def select_clusters(con: Con, f: EventFilter, min_articles: int) -> list[dict[str, Any]]:
+    where, params = event_where(f)
+    sql = (
+        f"SELECT * FROM clusters WHERE num_articles >= ? AND id IN (SELECT c.cluster_id FROM "
+        f"event_clusters c JOIN (SELECT key FROM events{where}) e ON e.key = c.event_key) "
+        "ORDER BY num_articles DESC, first_day NULLS LAST, id"
+    )
+    if f.limit:
+        sql += f" LIMIT {int(f.limit)}"
+    return _dicts(con.execute(sql, [min_articles, *params]))
+
+
+def cluster_sentences(con: Con, cluster_id: str) -> list[dict[str, Any]]:
+    return _dicts(con.execute(
+        "SELECT e.key, e.article_id, a.source AS outlet, a.published, e.sentence "
+        "FROM event_clusters c JOIN events e ON e.key = c.event_key JOIN articles a ON "
+        "a.id = e.article_id WHERE c.cluster_id = ? ORDER BY a.published NULLS LAST, e.key",
+        [cluster_id]))
+
+
+# ---- helpers ---------------------------------------------------------------------------------
+
+
+def _dicts(result: Con) -> list[dict[str, Any]]:
+    names = [d[0] for d in result.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]

@@ -1,0 +1,216 @@
+"""Store: schema, idempotent batch writes, round trip of the contract, queries, clusters, errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import duckdb
+import pytest
+
+import eventwire.store as store
+from eventwire.errors import StoreError
+from eventwire.model import Rejection
+from eventwire.store import dedupe
+from eventwire.store.schema import MIGRATIONS
+from tests.test_store_factory import (
+    AIN_ISSA,
+    CONDEMN,
+    KHARKIV,
+    MANBIJ,
+    RUSGOV,
+    SDF,
+    SHELL,
+    TURGOV,
+    TURMIL,
+    article,
+    event,
+)
+
+
+def _corpus():
+    """Three outlets report one shelling near Manbij; one more shelling far away; a statement."""
+    a = article("Turkish artillery shelled SDF positions near Manbij on Thursday. One.",
+                outlet="Asharq", events=(event("e1", TURMIL, SDF, SHELL, place=MANBIJ, day="2022-02-03"),
+                                         event("e2", TURGOV, RUSGOV, CONDEMN, day="2022-02-03")))
+    b = article("Turkey's army shelled Kurdish fighters around Manbij. Two.", outlet="Reuters",
+                published="2022-02-04", events=(event("e1", TURMIL, SDF, SHELL, place=MANBIJ),))
+    c = article("Shelling by Turkish forces hit SDF areas. Three.", outlet="AP", published="2022-02-04",
+                events=(event("e1", TURMIL, SDF, SHELL, place=AIN_ISSA, day="2022-02-03"),))
+    d = article("Turkish guns shelled the SDF in Manbij again weeks later. Four.", outlet="AP",
+                published="2022-03-20", events=(event("e1", TURMIL, SDF, SHELL, place=MANBIJ),))
+    e = article("Russian forces shelled Kharkiv. Five.", outlet="AP", published="2022-03-01",
+                events=(event("e1", RUSGOV, None, SHELL, place=KHARKIV, fatalities=3),))
+    return [a, b, c, d, e]
+
+
+@pytest.fixture()
+def db(tmp_path):
+    path = tmp_path / "events.duckdb"
+    with store.Store(path) as s:
+        s.add(_corpus(), [Rejection("bad.pdf", "not text", "binary")], run_id=1)
+        dedupe.recompute(s.con, days=2, km=50.0)
+    return path
+
+
+def test_migrations_are_named_recorded_and_run_once(tmp_path):
+    path = tmp_path / "m.duckdb"
+    con = store.connect(path)
+    names = [r[0] for r in con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+    assert names == [m.name for m in MIGRATIONS]
+    assert store.migrate(con) == []
+    con.close()
+
+
+def test_round_trip_keeps_every_field_of_the_contract(db):
+    with store.open(db) as s:
+        for original in _corpus():
+            assert s.article(original.id) == original
+        assert s.article("nope") is None
+
+
+def test_adding_again_stores_nothing_twice(db):
+    with store.Store(db) as s:
+        result = s.add(_corpus() + _corpus(), [Rejection("bad.pdf", "not text", "binary")])
+        assert (result.new_articles, result.skipped) == (0, 10)
+        counts = s.counts()
+    assert counts["articles"] == 5 and counts["events"] == 6 and counts["rejections"] == 1
+    assert counts["actors"] == 4
+
+
+def test_duplicates_inside_one_batch_are_stored_once(tmp_path):
+    with store.Store(tmp_path / "x.duckdb") as s:
+        a = _corpus()[0]
+        assert s.add([a, a]).new_articles == 1
+        assert s.counts()["events"] == 2
+
+
+def test_events_filters(db):
+    with store.open(db) as s:
+        assert len(s.events()) == 6
+        assert {e.event.source.actor.code for e in s.events(actor="TUR")} == {"TURMIL", "TURGOV"}
+        assert len(s.events(actor="TURMIL", target="SYRREB")) == 4
+        assert len(s.events(target="Syrian Democratic Forces")) == 4
+        assert len(s.events(type="ASSAULT")) == 5
+        assert len(s.events(type="19")) == 5 and len(s.events(type="194")) == 5
+        assert len(s.events(type="12")) == 1
+        assert len(s.events(country="SY")) == 4 and len(s.events(country="UKR")) == 1
+        assert len(s.events(since="2022-03-01")) == 2
+        assert len(s.events(until=date(2022, 2, 3))) == 3
+        assert len(s.events(near="36.5,37.9", km=20)) == 3
+        assert len(s.events(near="Manbij", km=200)) == 4  # Ain Issa is ~80 km east of Manbij
+        assert len(s.events(min_confidence=0.9)) == 0
+        assert s.count(actor="RUS") == 1
+        assert len(s.events(limit=2)) == 2
+
+
+def test_event_day_falls_back_to_publication(db):
+    with store.open(db) as s:
+        (e,) = s.events(actor="TURMIL", since="2022-03-10")
+    assert e.day == date(2022, 3, 20) and e.event.date is None
+
+
+def test_clusters_group_reports_of_one_event(db):
+    with store.open(db) as s:
+        clusters = s.clusters(type="ASSAULT")
+        top = clusters[0]
+        assert (top.num_articles, top.num_sources, top.num_mentions) == (2, 2, 2)
+        assert top.first_day == date(2022, 2, 3) and top.last_day == date(2022, 2, 4)
+        assert top.first_seen == "2022-02-03" and top.last_seen == "2022-02-04"
+        sentences = s.cluster_sentences(top.id)
+        assert [r["outlet"] for r in sentences] == ["Asharq", "Reuters"]
+        # Ain Issa is too far from Manbij, and the March shelling too late: separate clusters.
+        assert [c.num_articles for c in clusters] == [2, 1, 1, 1]
+        assert len(s.clusters(min_articles=2)) == 1
+
+
+def test_cluster_tolerances_are_tunable(db):
+    with store.Store(db) as s:
+        dedupe.recompute(s.con, days=2, km=200.0)
+    with store.open(db) as s:
+        assert s.clusters(type="ASSAULT")[0].num_articles == 3
+        assert sum(c.num_mentions for c in s.clusters()) == 6
+
+
+def test_negated_events_do_not_join_asserted_ones():
+    keys, ids = dedupe.assign_clusters([
+        ("a/e1", "TURMIL", "SYRREB", "19", "factual", date(2022, 2, 3), 36.5, 37.9),
+        ("b/e1", "TURMIL", "SYRREB", "19", "negated", date(2022, 2, 3), 36.5, 37.9),
+        ("c/e1", "TURMIL", "SYRREB", "19", "factual", date(2022, 2, 4), None, None),
+        ("d/e1", "TURMIL", "SYRREB", "19", "factual", date(2022, 2, 9), 36.5, 37.9),
+    ], days=2, km=50)
+    got = dict(zip(keys, ids, strict=True))
+    assert got["a/e1"] == got["c/e1"] == "a/e1"
+    assert got["b/e1"] != got["a/e1"] and got["d/e1"] == "d/e1"
+
+
+def test_actors_and_articles(db):
+    with store.open(db) as s:
+        stats = {a.actor.code: a for a in s.actors()}
+        assert stats["TURMIL"].as_source == 4 and stats["SYRREB"].as_target == 4
+        assert [a.actor.code for a in s.actors("SYR")] == ["SYRREB"]
+        rows = s.articles(since="2022-03-01")
+        assert [r["source"] for r in rows] == ["AP", "AP"]
+
+
+def test_runs_are_recorded(tmp_path):
+    from eventwire.settings import Settings
+
+    with store.Store(tmp_path / "r.duckdb") as s:
+        rid = s.start_run(command="ingest", sources=["a"], settings=Settings(), version="t")
+        s.finish_run(rid, "finished", {"articles_new": 3})
+        rid2 = s.start_run(command="ingest", sources=["a"], settings=Settings(), version="t")
+    with store.open(tmp_path / "r.duckdb") as s:
+        runs = s.runs()
+    assert [r["status"] for r in runs] == ["finished", "running"] and rid2 == rid + 1
+    assert runs[0]["articles_new"] == 3 and runs[0]["settings_digest"] == Settings().digest()
+
+
+def test_unknown_filter_and_bad_values_say_what_to_do(db):
+    with store.open(db) as s:
+        with pytest.raises(StoreError, match="unknown event filter"):
+            s.events(actr="TUR")
+        with pytest.raises(StoreError, match="YYYY-MM-DD"):
+            s.events(since="last week")
+        with pytest.raises(StoreError, match="coordinates"):
+            s.events(near="Atlantis-on-Nowhere")
+        with pytest.raises(StoreError, match="PLOVER"):
+            s.events(type="19x")
+
+
+def test_corrupt_file_gives_a_clear_message(tmp_path):
+    bad = tmp_path / "bad.duckdb"
+    bad.write_bytes(b"this is not a database at all\n" * 200)
+    with pytest.raises(StoreError, match="not a readable eventwire database"):
+        store.Store(bad)
+    with pytest.raises(StoreError, match="no such database"):
+        store.open(tmp_path / "missing.duckdb")
+
+
+def test_a_plain_duckdb_file_is_not_an_eventwire_database(tmp_path):
+    path = tmp_path / "other.duckdb"
+    duckdb.connect(str(path)).close()
+    with pytest.raises(StoreError, match="not an eventwire database"):
+        store.open(path)
+
+
+def test_second_process_is_refused_with_the_holders_pid(db):
+    code = (
+        "import sys, time\nimport eventwire.store as s\nw = s.Store(sys.argv[1])\n"
+        "print('ready', flush=True)\ntime.sleep(30)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError) as info:
+            store.Store(db)
+        assert f"is open by another eventwire process (pid {holder.pid})" in str(info.value)
+        assert "use another --db" in str(info.value)
+        with pytest.raises(StoreError, match="open by another eventwire process"):
+            store.open(db)
+    finally:
+        holder.kill()
+        holder.wait()
+    with store.open(db) as s:  # the refused writer changed nothing
+        assert s.counts()["articles"] == 5
