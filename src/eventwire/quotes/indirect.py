@@ -1,0 +1,113 @@
+"""Indirect quotes: reported claims without marks.
+
+- "X said (that) CLAUSE", "CLAUSE, X said", "X told Y that CLAUSE", "X warned that ..." -- the
+  clausal complement of a claim verb (data/cues.tsv, use `claim`);
+- "according to X, CLAUSE" / "CLAUSE, according to X" -- the clause the phrase modifies;
+- "X described Y as Z" -- the object and its characterisation (use `as`).
+Questions ("did not say whether ...") are not claims. A clause that is mostly a direct quote is
+left to the direct quote.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Quote
+from .cues import cue_of, has_use
+from .speaker import SUBJECTS, SpeakerFinder, addressee_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_QUESTION_MARKS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
+_MARKS = "“”«»„\"‘’'"
+
+
+def indirect_quotes(doc: Doc, finder: SpeakerFinder) -> list[Quote]:
+    out: list[Quote] = []
+    for token in doc:
+        if finder.in_quote(token.idx):
+            continue
+        for tokens in _claims(token):
+            quote = _quote(token, tokens, finder)
+            if quote is not None:
+                out.append(quote)
+    return out
+
+
+def _claims(cue: Token) -> list[list[Token]]:
+    if cue.lower_ == "according":
+        return [_according(cue)]
+    if cue.pos_ not in ("VERB", "AUX"):
+        return []
+    found: list[list[Token]] = []
+    if has_use(cue, "claim"):
+        for child in cue.children:
+            if child.dep_ == "ccomp" and _is_claim(child):
+                found.append(_claim_tokens(cue, child))
+    if has_use(cue, "as"):
+        objs = [c for c in cue.children if c.dep_ == "dobj"]
+        preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
+        if objs and not preps:  # the parser often hangs "as Z" on the object
+            preps = [c for c in objs[0].children if c.dep_ == "prep" and c.lower_ == "as"]
+        if objs and preps:
+            found.append(sorted({*objs[0].subtree, *preps[0].subtree}, key=lambda t: t.i))
+    return found
+
+
+def _claim_tokens(cue: Token, clause: Token) -> list[Token]:
+    """The clause, with the verbs the parser wrongly hung on the cue as conjuncts ("maintains that
+    X prevents ..., blocks ... and deters ..."), without nested speech adjuncts (", stressing that
+    ...": a claim of its own)."""
+    tokens = list(clause.subtree)
+    for sibling in cue.rights:
+        hung = sibling.i > clause.i and sibling.dep_ == "conj" and cue_of(sibling) is None
+        if hung and not any(c.dep_ in SUBJECTS for c in sibling.children):
+            tokens.extend(sibling.subtree)
+    nested = {
+        t.i
+        for d in clause.subtree
+        if d is not clause and d.dep_ in ("advcl", "conj") and cue_of(d) is not None
+        for t in d.subtree
+    }
+    return sorted((t for t in tokens if t.i not in nested), key=lambda t: t.i)
+
+
+def _is_claim(clause: Token) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children):
+        return False
+    first = min(clause.subtree, key=lambda t: t.i)
+    if first.lower_ in _QUESTION_MARKS and first.tag_.startswith("W"):
+        return False
+    return clause.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJECTS for c in clause.children)
+
+
+def _according(cue: Token) -> list[Token]:
+    """The clause "according to X" modifies, without the phrase itself."""
+    head = cue.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+        head = head.head
+    phrase = {t.i for t in cue.subtree}
+    return [t for t in head.subtree if t.i not in phrase] if head is not cue else []
+
+
+def _quote(cue: Token, tokens: list[Token], finder: SpeakerFinder) -> Quote | None:
+    words = [t for t in tokens if not t.is_punct and t.text not in _MARKS]
+    while words and words[0].dep_ == "mark" and words[0].lower_ in ("that", "as"):
+        words = words[1:]
+    while words and words[-1].dep_ == "cc":
+        words = words[:-1]
+    if len(words) < 2:
+        return None
+    outside = [t for t in words if not finder.in_quote(t.idx)]
+    if len(outside) < 2:
+        return None  # the claim is a direct quote, reported as such
+    speaker = finder.speaker_of(cue)
+    if speaker is None:
+        return None
+    doc = cue.doc
+    start = words[0].idx
+    last = words[-1]
+    end = last.idx + len(last.text)
+    addressee = None if cue.lower_ == "according" else addressee_of(cue)
+    return Quote(doc.text[start:end], start, end, False, speaker, cue.text, addressee)

@@ -1,0 +1,247 @@
+"""Who speaks: from a cue word to its speaker `Mention` and the addressee or medium.
+
+The actors stage is asked first (`for_token`, `for_span`); where it gives a pronoun with no actor,
+or nothing, the speaker falls back to the nearest preceding salient mention of the right kind
+(a sentence subject or an earlier quote's speaker), which is how wire copy chains "he said".
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Mention
+from .cues import MEDIUM_NOUNS, MEDIUM_PREPS, cue_of, has_use
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..actors import ArticleActors
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "me"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them", "we", "us"})
+GROUP_LABELS = ("ORG", "GPE", "NORP")
+NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT")
+NP_LABEL = "NP"  # a speaker that is a noun phrase but no named entity ("a police spokesman")
+_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "relcl", "dep")
+
+
+@dataclass
+class SpeakerFinder:
+    """Per-article state: the actors, the direct-quote character ranges, earlier speakers."""
+
+    doc: Doc
+    actors: ArticleActors
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    said: list[Mention] = field(default_factory=list)  # speakers found so far, in text order
+    _salient: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._salient = sorted(
+            (m for m in self.actors.mentions if self._is_subject(m) and not self.in_quote(m.start)),
+            key=lambda m: m.start,
+        )
+        self._starts = [m.start for m in self._salient]
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (char, 1 << 60)) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+    def _is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and any(t.dep_ in SUBJECTS for t in span)
+
+    def speaker_of(self, cue: Token) -> Mention | None:
+        """The speaker a cue word introduces, through subjects of governing verbs where needed."""
+        head = subject_token(cue)
+        if head is None:
+            return None
+        return self.mention_for(head)
+
+    def mention_for(self, head: Token) -> Mention | None:
+        if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or head.pos_ == "PRON":
+            return self._pronoun(head)
+        found = self.actors.for_token(head)
+        if found is not None and (found.actor is not None or found.label in NAMED):
+            return found
+        for child in head.children:
+            if child.dep_ == "appos":
+                m = self.actors.for_token(child)
+                if m is not None and m.label == "PERSON":
+                    return m
+        if head.pos_ == "PROPN":
+            known = self._known_name(head)
+            if known is not None:
+                return known
+        return self._inside(head)
+
+    def _known_name(self, head: Token) -> Mention | None:
+        """A bare surname the parser did not tag ("Tsikhanouskaya told ..."): the person named
+        in full before (or after) with that last word."""
+        word = head.text.lower()
+        people = [
+            m
+            for m in self.actors.mentions
+            if m.label == "PERSON" and m.text.lower().split()[-1:] == [word]
+        ]
+        earlier = [m for m in people if m.start < head.idx]
+        return (earlier or people or [None])[0]
+
+    def _inside(self, head: Token) -> Mention | None:
+        """A title or common noun as subject: the person named in it ("Envoy to Syria Alexander
+        Lavrentiev"), else the noun phrase itself with the actor it names, if any."""
+        span = tight_phrase(head)
+        inner = [
+            m for m in self.actors.mentions if span.start_char <= m.start and m.end <= span.end_char
+        ]
+        people = [m for m in inner if m.label == "PERSON"]
+        if people:
+            return people[-1]
+        found = self.actors.for_span(span)
+        if found is not None and found.actor is not None and found.start <= head.idx < found.end:
+            return found
+        if head.pos_ == "PROPN" and inner:
+            return inner[-1]
+        if not any(t.is_alpha for t in span):
+            return None
+        actor = found.actor if found is not None else None
+        return Mention(span.text, span.start_char, span.end_char, actor, NP_LABEL)
+
+    def _pronoun(self, token: Token) -> Mention | None:
+        found = self.actors.for_token(token)
+        if found is not None and found.actor is not None:
+            return found
+        labels = ("PERSON",) if token.lower_ in PERSON_PRONOUNS else GROUP_LABELS
+        return self.antecedent(token.idx, labels)
+
+    def antecedent(self, before: int, labels: tuple[str, ...]) -> Mention | None:
+        """The nearest earlier speaker or sentence subject of those labels; else nearest mention."""
+        best: Mention | None = None
+        for m in self.said:
+            if m.start < before and m.label in labels and (best is None or m.start > best.start):
+                best = m
+        i = bisect.bisect_left(self._starts, before)
+        for m in reversed(self._salient[:i]):
+            if m.label in labels:
+                if best is None or m.start > best.start:
+                    best = m
+                break
+        if best is not None:
+            return best
+        earlier = [m for m in self.actors.mentions if m.start < before and m.label in labels]
+        return earlier[-1] if earlier else None
+
+
+def subject_token(cue: Token) -> Token | None:
+    """The token naming who speaks: "according to X" -> X; "quoted X as saying" -> X; else the
+    subject of the cue, or of the verb it hangs from ("..., adding that ...")."""
+    if cue.lower_ == "according":
+        for prep in cue.children:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    if has_use(cue, "quoted"):
+        for child in cue.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
+    if not any(c.dep_ in SUBJECTS for c in cue.children):
+        governing = _governing_cue(cue)  # "..., stressing that": the subject of the cue above
+        if governing is not None:
+            cue = governing
+    node = cue
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        for child in node.children:  # passive "the statement was issued by X"
+            if child.dep_ == "agent":
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if node.dep_ not in _CLIMB or node.head is node:
+            break
+        node = node.head
+    return _inverted(cue)
+
+
+def _governing_cue(cue: Token) -> Token | None:
+    node = cue
+    for _ in range(6):
+        if node.dep_ not in _CLIMB or node.head is node:
+            return None
+        node = node.head
+        if cue_of(node) is not None and any(c.dep_ in SUBJECTS for c in node.children):
+            return node
+    return None
+
+
+def _inverted(cue: Token) -> Token | None:
+    """'..., said X' parsed without a subject: the first noun right after the cue."""
+    for t in cue.doc[cue.i + 1 : cue.i + 4]:
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t.head if t.dep_ == "compound" else t
+        if t.is_punct:
+            break
+    return None
+
+
+def tight_phrase(head: Token) -> Span:
+    """The head with its left modifiers and a following "of/for/to X" (titles, spokesmen), up to
+    the first comma: appositions, relative clauses and participles stay out."""
+    doc = head.doc
+    left = min((t.i for t in head.lefts if t.dep_ not in ("punct", "cc")), default=head.i)
+    right = head.i
+    for child in head.rights:
+        keep = child.dep_ in ("compound", "flat") or (
+            child.dep_ == "prep" and child.lower_ in ("of", "for", "to", "at")
+        )
+        if not keep:
+            break
+        last = max(t.i for t in child.subtree)
+        if any(doc[k].text in ",;(" for k in range(head.i, last + 1)):
+            break
+        right = last
+    return doc[left : right + 1]
+
+
+def addressee_of(cue: Token) -> str | None:
+    """Whom or through what the speaker spoke: "told The Associated Press", "said in a televised
+    interview", "wrote on Telegram", "told reporters"."""
+    if has_use(cue, "object"):
+        for child in cue.children:
+            if child.dep_ in ("dobj", "dative", "iobj"):
+                return tight_phrase(child).text
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ not in MEDIUM_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ == "to" and (
+                obj.ent_type_ in ("ORG", "NORP") or obj.lemma_ in _AUDIENCES
+            ):
+                return _phrase_text(obj)
+            if obj.lemma_.lower() in MEDIUM_NOUNS or (
+                prep.lower_ == "on" and obj.ent_type_ in ("ORG", "PRODUCT")
+            ):
+                return _phrase_text(obj)
+    return None
+
+
+_AUDIENCES = frozenset(
+    {"reporter", "journalist", "press", "lawmaker", "parliament", "crowd", "supporter", "audience"}
+)
+
+
+def _phrase_text(obj: Token) -> str:
+    tokens = list(obj.subtree)
+    text = obj.doc[tokens[0].i : tokens[-1].i + 1].text
+    return text.strip(" ,.;")
+
+
+def is_cue(token: Token) -> bool:
+    return cue_of(token) is not None
