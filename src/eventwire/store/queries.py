@@ -349,3 +349,112 @@ def cluster_sentences(con: Con, cluster_id: str) -> list[dict[str, Any]]:
 def _dicts(result: Con) -> list[dict[str, Any]]:
     names = [d[0] for d in result.description or ()]
     return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
+# ---- export profiles -------------------------------------------------------------------------
+# Each profile is a SELECT over the stored tables; export.py documents every column it yields.
+
+_CLUSTER_MATCH = (
+    "k.id IN (SELECT c.cluster_id FROM event_clusters c JOIN (SELECT key FROM events{where}) m "
+    "ON m.key = c.event_key)"
+)
+
+_NATIVE = (
+    "SELECT e.* EXCLUDE (idx), c.cluster_id, k.num_articles, k.num_sources, k.num_mentions, "
+    "a.published, a.source AS outlet, a.url, a.headline "
+    "FROM events e LEFT JOIN event_clusters c ON c.event_key = e.key "
+    "LEFT JOIN clusters k ON k.id = c.cluster_id JOIN articles a ON a.id = e.article_id{where} "
+    "ORDER BY e.day NULLS LAST, e.article_id, e.idx"
+)
+
+_GDELT = """
+SELECT k.id AS GLOBALEVENTID,
+       CAST(strftime(k.first_day, '%Y%m%d') AS INTEGER) AS SQLDATE,
+       CAST(strftime(k.first_day, '%Y%m') AS INTEGER) AS MonthYear,
+       year(k.first_day) AS Year,
+       round(year(k.first_day) + (dayofyear(k.first_day) - 1) / 365.0, 4) AS FractionDate,
+       e.source_code AS Actor1Code, e.source_name AS Actor1Name,
+       e.source_country AS Actor1CountryCode, e.source_role AS Actor1Type1Code,
+       e.target_code AS Actor2Code, e.target_name AS Actor2Name,
+       e.target_country AS Actor2CountryCode, e.target_role AS Actor2Type1Code,
+       e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, e.cameo_root AS EventRootCode,
+       e.quad_class AS QuadClass, e.goldstein AS GoldsteinScale,
+       k.num_mentions AS NumMentions, k.num_sources AS NumSources, k.num_articles AS NumArticles,
+       CASE WHEN e.place_name IS NULL THEN 0 WHEN e.place_feature = 'country' THEN 1
+            WHEN e.place_feature IN ('region', 'admin1', 'state', 'province') THEN 5 ELSE 4 END
+         AS ActionGeo_Type,
+       nullif(concat_ws(', ', e.place_name, e.place_admin1, i.name), '') AS ActionGeo_FullName,
+       e.place_country AS ActionGeo_CountryCode,
+       e.place_lat AS ActionGeo_Lat, e.place_lon AS ActionGeo_Long,
+       e.place_geonameid AS ActionGeo_FeatureID,
+       CAST(strftime(a.stored_at, '%Y%m%d%H%M%S') AS BIGINT) AS DATEADDED,
+       a.url AS SOURCEURL
+FROM clusters k JOIN events e ON e.key = k.id JOIN articles a ON a.id = e.article_id
+LEFT JOIN _iso_countries i ON i.alpha2 = e.place_country
+WHERE {match}
+ORDER BY k.first_day NULLS LAST, k.id
+"""
+
+_ACLED = """
+SELECT k.id AS event_id_cnty,
+       k.first_day AS event_date,
+       year(k.first_day) AS year,
+       CASE WHEN e.day_from = 'event' THEN 1 ELSE 2 END AS time_precision,
+       CASE WHEN e.acled_event_type IN ('Protests', 'Riots') THEN 'Demonstrations'
+            WHEN e.acled_event_type = 'Strategic developments' THEN 'Strategic developments'
+            ELSE 'Political violence' END AS disorder_type,
+       e.acled_event_type AS event_type, e.acled_sub_event_type AS sub_event_type,
+       coalesce(e.source_name, e.source_text) AS actor1,
+       coalesce(e.target_name, e.target_text) AS actor2,
+       i.numeric AS iso, i.name AS country, e.place_admin1 AS admin1,
+       e.place_name AS location, e.place_lat AS latitude, e.place_lon AS longitude,
+       CASE WHEN e.place_feature IN ('city', 'village', 'town', 'locality', 'neighbourhood') THEN 1
+            WHEN e.place_feature = 'country' THEN 3 WHEN e.place_name IS NULL THEN NULL ELSE 2 END
+         AS geo_precision,
+       (SELECT string_agg(DISTINCT coalesce(a2.source, a2.url), '; ')
+          FROM event_clusters c2 JOIN events e2 ON e2.key = c2.event_key
+          JOIN articles a2 ON a2.id = e2.article_id WHERE c2.cluster_id = k.id) AS source,
+       e.sentence AS notes,
+       k.fatalities AS fatalities,
+       CAST(epoch(a.stored_at) AS BIGINT) AS timestamp
+FROM clusters k JOIN events e ON e.key = k.id JOIN articles a ON a.id = e.article_id
+LEFT JOIN _iso_countries i ON i.alpha2 = e.place_country
+WHERE e.acled_event_type IS NOT NULL AND {match}
+ORDER BY k.first_day NULLS LAST, k.id
+"""
+
+
+def register_countries(con: Con, rows: Sequence[tuple[str, str, int, str]]) -> None:
+    """(alpha2, alpha3, numeric, name) as a temporary table for the GDELT and ACLED profiles."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _iso_countries "
+                "(alpha2 VARCHAR, alpha3 VARCHAR, numeric INTEGER, name VARCHAR)")
+    if rows:
+        cols = [list(c) for c in zip(*rows, strict=True)]
+        con.execute("INSERT INTO _iso_countries SELECT unnest($1), unnest($2), unnest($3), unnest($4)",
+                    cols)
+
+
+def profile_select(profile: str, f: EventFilter) -> tuple[str, list[Any]]:
+    """The SELECT of an export profile restricted to the filter, and its parameters."""
+    where, params = event_where(f)
+    if profile == "native":
+        sql = _NATIVE.format(where=f" WHERE e.key IN (SELECT key FROM events{where})" if where else "")
+    else:
+        sql = (_GDELT if profile == "gdelt" else _ACLED).format(match=_CLUSTER_MATCH.format(where=where))
+    if f.limit:
+        sql = f"SELECT * FROM ({sql}) LIMIT {int(f.limit)}"
+    return sql, params
+
+
+def copy_to(con: Con, select: str, params: list[Any], path: str, fmt: str) -> int:
+    """Write the SELECT's rows to `path` with DuckDB's own writers; returns the row count."""
+    options = {"csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json",
+               "parquet": "FORMAT parquet, COMPRESSION zstd"}[fmt]
+    literal = path.replace("'", "''")
+    row = con.execute(f"COPY ({select}) TO '{literal}' ({options})", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def column_names(con: Con, select: str, params: list[Any]) -> list[str]:
+    result = con.execute(f"SELECT * FROM ({select}) LIMIT 0", params)
+    return [d[0] for d in result.description or ()]
