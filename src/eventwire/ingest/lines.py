@@ -1,0 +1,214 @@
+"""What one line of a scraped news text is: headline, caption, credit, byline, date, site mark,
+boilerplate, or text. Pure functions over a single line; clean.py and the dump splitter use them.
+
+The rules describe classes of lines (a photo credit is a line ending in an agency or an owner in
+parentheses; a site mark is a few capitals with no lowercase), so they carry over to outlets the
+team has never seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .dates import is_date_line
+
+# News agencies and picture services, as they appear in credits and datelines.
+AGENCIES = (
+    "AP", "AFP", "Reuters", "REUTERS", "Getty Images", "Getty", "EPA", "EPA-EFE", "EFE", "Anadolu",
+    "Anadolu Agency", "AA", "Xinhua", "SANA", "SPA", "WAM", "QNA", "KUNA", "IRNA", "TASS", "RIA",
+    "RIA Novosti", "Sputnik", "dpa", "DPA", "ANSA", "Yonhap", "Kyodo", "PA", "UPI", "Bloomberg",
+    "Shutterstock", "Alamy", "NurPhoto", "SOPA Images", "Sipa", "Pool", "Handout", "IANS", "PTI",
+    "ANI", "MENA", "Ukrinform", "BelTA", "Interfax", "WAFA", "Petra", "NNA", "Bernama", "Antara",
+    "CNA", "Associated Press", "Agence France-Presse", "Agence France Presse",
+)
+_AGENCY_RE = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+_PHOTO_WORDS = r"photo|photos|image|images|picture|pictures|photograph|file|handout|courtesy|supplied|video|screenshot|screengrab|illustration|graphic"
+
+_CAPTION_PREFIX = re.compile(
+    rf"^(?:(?:{_PHOTO_WORDS})(?:\s+(?:photo|image|credit|caption))?\s*(?:[:|/]|[-–—]\s)|"
+    r"FILE\s*[-–—:]\s|FILE PHOTO\b|PHOTO\s*:|\[(?:photo|image|file)[^\]]*\])",
+    re.I,
+)
+# "... (AP)", "(AP Photo/Name)", "(Reuters)", "File photo (Reuters)", "(Photo: Name)".
+_CREDIT_PAREN = re.compile(r"\((?P<credit>[^()]{1,80})\)\s*$")
+_CREDIT_AGENCY = re.compile(rf"(?:^|[\s/:,.-])(?:{_AGENCY_RE}|{_PHOTO_WORDS})(?:$|[\s/:,.-])", re.I)
+# "... on Tuesday. REUTERS/Name", "... in 2019. AFP via Getty Images"
+_CREDIT_TAIL = re.compile(
+    rf"[.!?\"”’)]\s+(?:(?:{_AGENCY_RE})(?:/[\w .'’-]+)?(?: via [\w ]+)?|[A-Z]{{3,}}(?:/[A-Z][\w .'’-]+)?)\s*$"
+)
+_PHOTO_PHRASE = re.compile(r"\b(?:photo|image|picture)\s*(?:by|credit|courtesy)\s*:?\s", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by)\s+(?P<name>[A-Z\u00C0-\u024F][^.!?;]{1,120})$", re.I
+)
+_BYLINE_WORD = re.compile(
+    r"^(?:[A-Z\u00C0-\u024F][\w.'’-]*|(?:al|el|ad|an|as|ash|at|abu|bin|ibn|ben|da|de|di|du|le|la)-[\w'’-]+|"
+    r"and|in|for|of|the|de|da|di|du|la|le|al|el|bin|ibn|van|von|der|den|&|[|,/-]+)$"
+)
+_SOCIAL = {
+    "share", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "whatsapp", "linkedin",
+    "telegram", "reddit", "pinterest", "messenger", "copy", "link", "save", "comment", "comments",
+}
+_TERMINAL = tuple(".!?:;,\"”’)]…")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    agency: str | None
+    end: int  # where the story text starts after the dateline
+
+
+# "KYIV, Ukraine (AP) — ", "BRUSSELS (Reuters) - ", "WASHINGTON — ", "MINSK, Belarus, Feb. 3 (Reuters) -"
+_DATELINE_CAPS = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\- ]{1,40}[A-Z.](?:,\s*[A-Z][A-Za-z'’.\- ]{1,30}?)?)"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?P<dash>[—–]|--?|:)\s*"
+)
+# "Gaza City (AFP) - " written in mixed case: only with a known agency in parentheses.
+_DATELINE_MIXED = re.compile(
+    rf"^(?P<place>[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’.\- ]{{1,30}}?)?)"
+    rf"\s*\((?P<agency>{_AGENCY_RE})\)\s*(?P<dash>[—–]|--?|:)\s*"
+)
+
+
+def normalise_key(line: str) -> str:
+    """Comparison key: case, spacing, quote styles and trailing punctuation ignored."""
+    key = line.casefold().translate(_QUOTES)
+    key = re.sub(r"\s+", " ", key).strip()
+    return key.strip(" \"'.,;:!?-–—")
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def is_site_mark(line: str) -> bool:
+    """A few capitals or symbols alone on a line ("TT", "AP", "***", "|"): a site's mark."""
+    s = line.strip()
+    if not s:
+        return False
+    if not re.search(r"[^\W\d_]", s):
+        return not re.search(r"\d", s) or len(s) <= 3
+    return len(s) <= 4 and not re.search(r"[a-z]", s)
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern[str]:
+    text = resources.files(__package__).joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    patterns = [p for p in (line.strip() for line in text.splitlines()) if p and not p.startswith("#")]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Ads, "Read more" links, share/subscribe prompts, navigation, copyright lines."""
+    s = line.strip()
+    if not s or word_count(s) > 25:
+        return False
+    if _boilerplate().fullmatch(s):
+        return True
+    words = re.findall(r"[\w-]+", s.lower())
+    return bool(words) and len(words) <= 8 and all(w in _SOCIAL for w in words)
+
+
+def is_caption(line: str, *, in_header: bool = False) -> bool:
+    """A photo caption or credit. In the header (before the story starts) any short credit in
+    parentheses counts; in the story only agency or photo credits do, so "(SDF)" stays text."""
+    s = line.strip()
+    if not s:
+        return False
+    if _CAPTION_PREFIX.match(s) or _PHOTO_PHRASE.search(s):
+        return True
+    paren = _CREDIT_PAREN.search(s)
+    if paren and paren.start() > 0 and not _looks_like_dateline_only(s):
+        credit = paren.group("credit").strip()
+        if _CREDIT_AGENCY.search(f" {credit} "):
+            return True
+        if in_header and 2 <= word_count(credit) <= 6 and _is_name_like(credit) and word_count(s) >= 4:
+            return True
+    return bool(_CREDIT_TAIL.search(s)) and word_count(s) >= 4
+
+
+def _looks_like_dateline_only(line: str) -> bool:
+    return bool(_DATELINE_CAPS.match(line + " - ")) and word_count(line) <= 5
+
+
+def _is_name_like(text: str) -> bool:
+    words = re.findall(r"[\w'’.&-]+", text)
+    small = {"of", "the", "for", "and", "de", "al", "via", "on", "in"}
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words)
+
+
+def byline_name(line: str) -> str | None:
+    """"By Jane Doe | Associated Press" -> "Jane Doe | Associated Press"; None if not a byline."""
+    s = line.strip()
+    match = _BYLINE.match(s)
+    if not match or word_count(s) > 14:
+        return None
+    name = match.group("name").strip()
+    tokens = re.findall(r"[^\s,|/]+|[,|/]", name)
+    if not all(_BYLINE_WORD.match(t) for t in tokens):
+        return None
+    return name
+
+
+def is_date(line: str) -> bool:
+    return is_date_line(line.strip())
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening a story ("KYIV, Ukraine (AP) — "), or None."""
+    for pattern in (_DATELINE_CAPS, _DATELINE_MIXED):
+        match = pattern.match(paragraph)
+        if not match:
+            continue
+        place = match.group("place").strip().rstrip(",")
+        rest = paragraph[match.end():]
+        dash = match.group("dash")
+        agency = match.group("agency")
+        if not agency and dash not in ("—", "–", "--"):
+            continue  # "WARNING: ..." or "NATO - Russia talks" is not a dateline
+        if not rest or (not rest[0].isupper() and rest[0] not in "\"“'‘"):
+            continue
+        if pattern is _DATELINE_CAPS and len(re.sub(r"[^A-Z]", "", place.split(",")[0])) < 3:
+            continue
+        return Dateline(place=place, agency=agency.strip() if agency else None, end=match.end())
+    return None
+
+
+def ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith(_TERMINAL)
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short, title-like, not a finished sentence, not a caption/credit/date/byline/mark."""
+    s = line.strip()
+    n = word_count(s)
+    if n < 2 or n > 30 or len(s) > 220:
+        return False
+    if s.endswith((".", ",", ";", ":")) and not s.endswith("..."):
+        return False
+    if is_site_mark(s) or is_boilerplate(s) or is_caption(s) or is_date(s) or byline_name(s):
+        return False
+    return bool(re.search(r"[^\W\d_]", s)) and s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'"
+
+
+__all__ = [
+    "AGENCIES",
+    "Dateline",
+    "byline_name",
+    "ends_sentence",
+    "find_dateline",
+    "is_boilerplate",
+    "is_caption",
+    "is_date",
+    "is_site_mark",
+    "looks_like_headline",
+    "normalise_key",
+    "word_count",
+]
