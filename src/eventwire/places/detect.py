@@ -1,0 +1,200 @@
+"""Toponym detection: gazetteer matching over proper-noun runs, with guards.
+
+spaCy's labels are evidence, not the decision: the small model calls "Tel Abyad" a person and
+"Manbij" an organisation. Every run of capitalised tokens (and every entity) is matched against the
+gazetteer, longest span first. A match labelled GPE/LOC is kept; any other match must show that it
+is a place: a locative preposition before it ("in", "near" ...), an area word after it ("Idlib
+province", "the Ain Issa countryside"), a qualifier ("Columbus, Ohio"), a place-forming first word
+("Tel", "Ain", "Deir", "Kafr" ...), or the same name labelled GPE/LOC elsewhere in the article.
+People's names are kept out: a word that is part of a PERSON name elsewhere in the article is not a
+place unless one of the strong cues above says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .gazetteer import Gazetteer
+from .normalise import AREA_SUFFIXES, DIRECTION_PREFIXES, fold, key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MAX_WORDS = 5
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_OTHER_LABELS = frozenset({"FAC", "ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+_NEVER_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+LOCATIVE = frozenset({
+    "in", "at", "near", "from", "to", "outside", "inside", "into", "around", "toward", "towards",
+    "across", "through", "via", "between", "throughout", "within", "nearby", "off",
+    "entered", "reached", "captured", "seized", "shelled", "bombed", "struck", "visited", "besieged",
+})
+_PLACE_WORDS = frozenset({"tal", "ayn", "dayr", "kafr", "jabal", "ras", "bayt", "umm", "qasr", "wadi", "khirbet", "tall", "mt", "ft", "st", "port", "lake"})
+_RUN_BREAK = frozenset({"the", "a", "an", "i", "this", "that", "it", "we", "he", "she", "they", "you", "and", "or", "but", "if", "when", "as"})
+
+
+def _stopwords() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data", "stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(key(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_STOP = _stopwords()
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int  # body offsets of the whole mention, suffixes included ("Idlib province")
+    end: int
+
+
+def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Found]:
+    """Toponym spans of a parsed text, in text order, without overlaps."""
+    ent_label = _entity_labels(doc)
+    person_words = _person_words(doc)
+    place_keys = {key(e.text.removeprefix("the ")) for e in doc.ents if e.label_ in _PLACE_LABELS}
+    taken = [False] * len(doc)
+    out: list[Found] = []
+    for run in _runs(doc, ent_label):
+        for start, end in _matches(doc, run, gaz):
+            if any(taken[start:end]):
+                continue
+            span = _extend(doc, start, end)
+            if _accept(doc, span, start, end, ent_label, person_words, place_keys, gaz):
+                out.append(Found(span[0], span[1]))
+                for i in range(start, end):
+                    taken[i] = True
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _entity_labels(doc: Doc) -> list[str]:
+    labels = [""] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            labels[i] = ent.label_
+    return labels
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of multi-word PERSON names: 'Henry' of 'Chiquita Raquel Henry' is not Henry, Illinois."""
+    words: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            words.update(fold(t.text) for t in ent if t.is_title)
+    return words
+
+
+def _capital(tok: Token) -> bool:
+    text = tok.text
+    if not text[:1].isupper() and not (text.lower() in ("al", "el", "ar", "as", "ad", "ash", "az", "an", "at") and tok.i + 1 < len(tok.doc)):
+        return False
+    return text.lower() not in _RUN_BREAK
+
+
+def _runs(doc: Doc, ent_label: list[str]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (hyphens and abbreviation dots allowed inside)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if ent_label[i] in _NEVER_LABELS or not _capital(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 8:
+            tok = doc[j]
+            if tok.text in ("-", "'", "’") and j + 1 < len(doc) and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
+                j += 1
+                continue
+            if tok.text == "." and not doc[j - 1].whitespace_ and len(doc[j - 1].text) <= 4:
+                j += 1
+                continue
+            if ent_label[j] in _NEVER_LABELS or not _capital(tok):
+                break
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _matches(doc: Doc, run: tuple[int, int], gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Longest gazetteer matches inside a run, left to right."""
+    out = []
+    i, end = run
+    while i < end:
+        for j in range(min(end, i + MAX_WORDS), i, -1):
+            text = doc[i:j].text
+            if doc[j - 1].text in ("-", "'", "’"):
+                continue
+            if _known(text, gaz):
+                out.append((i, j))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _known(text: str, gaz: Gazetteer) -> bool:
+    k = key(text)
+    return len(k) >= 2 and k not in _STOP and gaz.has(text)
+
+
+def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span including a direction word before and an area word after."""
+    s, e = start, end
+    if s > 0 and doc[s - 1].lower_ in DIRECTION_PREFIXES:
+        s -= 1
+    if e < len(doc) and doc[e].lower_ in AREA_SUFFIXES:
+        e += 1
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+
+
+def _accept(doc: Doc, span: tuple[int, int], start: int, end: int, ent_label: list[str],
+            person_words: set[str], place_keys: set[str], gaz: Gazetteer) -> bool:
+    labels = {ent_label[i] for i in range(start, end)}
+    text = doc[start:end].text
+    k = key(text)
+    words = k.split()
+    if len(k.replace(" ", "")) < 3 and not text.isupper():
+        return False
+    if labels & _PLACE_LABELS or k in place_keys:
+        return not _sentence_initial_person(doc, start, end, person_words)
+    strong = _locative_before(doc, start) or _area_after(doc, end) or words[0] in _PLACE_WORDS or _qualified(doc, end, gaz)
+    if len(words) == 1 and words[0] in person_words:
+        return False
+    if "PERSON" in labels:
+        return strong and (words[0] in _PLACE_WORDS or _area_after(doc, end))
+    return strong
+
+
+def _sentence_initial_person(doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
+    return end - start == 1 and fold(doc[start].text) in person_words and doc[start].ent_type_ not in _PLACE_LABELS
+
+
+def _locative_before(doc: Doc, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "of", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "downtown", "rural"):
+        if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in ("city", "town", "village", "province", "county", "region", "outskirts", "state", "capital", "north", "south", "east", "west", "parts", "areas", "countryside"):
+            return True
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE
+
+
+def _area_after(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in AREA_SUFFIXES
+
+
+def _qualified(doc: Doc, end: int, gaz: Gazetteer) -> bool:
+    """'Columbus, Ohio' / 'Alexandria, La.' / 'Manbij, Syria': followed by a state or country."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt: Span = doc[end + 1 : min(len(doc), end + 4)]
+    for j in range(len(nxt), 0, -1):
+        text = nxt[:j].text
+        if j == 1 and len(text) == 2 and text.isupper():
+            return gaz.admin1("US", text) is not None
+        if any(e.feature in ("admin1", "country") for e in gaz.find(text)):
+            return True
+    return False
