@@ -214,3 +214,20 @@ def test_second_process_is_refused_with_the_holders_pid(db):
         holder.wait()
     with store.open(db) as s:  # the refused writer changed nothing
         assert s.counts()["articles"] == 5
+
+
+def test_the_pure_duckdb_insert_path_stores_the_same_records(tmp_path):
+    with store.Store(tmp_path / "plain.duckdb", arrow=False) as s:
+        s.add(_corpus())
+        s.add(_corpus())
+        assert s.counts()["events"] == 6
+    with store.open(tmp_path / "plain.duckdb") as s:
+        for original in _corpus():
+            assert s.article(original.id) == original
+
+
+def test_event_keys_stay_unique_without_a_key_constraint(db):
+    with store.Store(db) as s:
+        s.add(_corpus())
+        keys = s.con.execute("SELECT count(*), count(DISTINCT key) FROM events").fetchone()
+    assert keys == (6, 6)

@@ -22,7 +22,7 @@ from ..errors import StoreError
 from ..model import Article, Rejection
 from . import queries
 from .rows import article_rows
-from .schema import ARTICLE_TABLES, BOOKKEEPING, MIGRATIONS
+from .schema import ARTICLE_TABLES, BOOKKEEPING, KEYED_TABLES, MIGRATIONS
 
 _PID = re.compile(r"\(PID (\d+)\)")
 MEMORY = ":memory:"
@@ -121,8 +121,9 @@ def fingerprint(name: str) -> str | None:
 class Store:
     """A writable event database: one per process, batch writes, resumable runs."""
 
-    def __init__(self, path: str | Path = MEMORY) -> None:
+    def __init__(self, path: str | Path = MEMORY, *, arrow: bool = True) -> None:
         self.path = str(path)
+        self.arrow = arrow  # False forces the pure-DuckDB insert path (pyarrow is optional)
         self.con = connect(self.path)
         self._known: set[str] | None = None
 
@@ -168,7 +169,8 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             for table in ARTICLE_TABLES:
-                queries.insert_columns(self.con, table, tables.get(table, {}))
+                queries.insert_columns(self.con, table, tables.get(table, {}),
+                                       keyed=table in KEYED_TABLES, arrow=self.arrow)
             queries.insert_rejections(self.con, rejected)
             for row in inputs:
                 queries.record_input(self.con, *row)

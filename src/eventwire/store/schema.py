@@ -8,6 +8,10 @@ Layout: one row per article; mentions, events, quotes, places and times keyed by
 (article_id, idx) or by the event key `article_id/event_id`; actors once per canonical id;
 `event_clusters` and `clusters` hold the cross-article deduplication (recomputed, never edited);
 `rejections`, `inputs` and `runs` make ingest resumable and auditable.
+
+Only articles, actors, rejections, inputs and runs carry primary keys: child rows are written in
+the same transaction as their article, after the article id was checked, so they cannot repeat,
+and keys on them would cost a third of the insert time.
 """
 
 from __future__ import annotations
@@ -48,11 +52,10 @@ _INITIAL = (
     )""",
     """CREATE TABLE mentions (
         article_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
-        label VARCHAR, actor_id VARCHAR,
-        PRIMARY KEY (article_id, idx)
+        label VARCHAR, actor_id VARCHAR
     )""",
     f"""CREATE TABLE events (
-        key VARCHAR PRIMARY KEY, article_id VARCHAR, event_id VARCHAR, idx INTEGER,
+        key VARCHAR, article_id VARCHAR, event_id VARCHAR, idx INTEGER,
         sentence VARCHAR, start INTEGER, "end" INTEGER,
         {_mention("source")},
         {_mention("target")},
@@ -70,18 +73,15 @@ _INITIAL = (
     )""",
     f"""CREATE TABLE quotes (
         article_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
-        direct BOOLEAN, {_mention("speaker")}, cue VARCHAR, addressee VARCHAR, event_id VARCHAR,
-        PRIMARY KEY (article_id, idx)
+        direct BOOLEAN, {_mention("speaker")}, cue VARCHAR, addressee VARCHAR, event_id VARCHAR
     )""",
     """CREATE TABLE places (
         article_id VARCHAR, idx INTEGER, name VARCHAR, geonameid BIGINT, lat DOUBLE, lon DOUBLE,
-        country VARCHAR, admin1 VARCHAR, feature VARCHAR, precision VARCHAR, mentions INTEGER[][],
-        PRIMARY KEY (article_id, idx)
+        country VARCHAR, admin1 VARCHAR, feature VARCHAR, precision VARCHAR, mentions INTEGER[][]
     )""",
     """CREATE TABLE times (
         article_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
-        value VARCHAR, precision VARCHAR, anchor VARCHAR,
-        PRIMARY KEY (article_id, idx)
+        value VARCHAR, precision VARCHAR, anchor VARCHAR
     )""",
     """CREATE TABLE rejections (
         id VARCHAR PRIMARY KEY, input VARCHAR, code VARCHAR, reason VARCHAR, run_id INTEGER,
@@ -123,3 +123,4 @@ BOOKKEEPING = (
 
 # Tables filled from articles, in the order an ingest batch writes them.
 ARTICLE_TABLES = ("articles", "actors", "mentions", "events", "quotes", "places", "times")
+KEYED_TABLES = ("articles", "actors")
