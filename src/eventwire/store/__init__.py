@@ -9,6 +9,7 @@ from __future__ import annotations
 from .api import ActorStats, Cluster, EventStore, StoredEvent, open  # noqa: A004
 from .db import Store, connect, migrate
 from .filters import EventFilter, Near
+from .load import load
 from .runner import IngestSummary, Progress, ingest
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "StoredEvent",
     "connect",
     "ingest",
+    "load",
     "migrate",
     "open",
 ]
