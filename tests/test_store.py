@@ -231,3 +231,12 @@ def test_event_keys_stay_unique_without_a_key_constraint(db):
         s.add(_corpus())
         keys = s.con.execute("SELECT count(*), count(DISTINCT key) FROM events").fetchone()
     assert keys == (6, 6)
+
+
+def test_events_as_a_dataframe(db):
+    pandas = pytest.importorskip("pandas")
+    with store.open(db) as s:
+        frame = s.events_frame(type="ASSAULT")
+    assert isinstance(frame, pandas.DataFrame) and len(frame) == 5
+    assert frame["source_code"].value_counts()["TURMIL"] == 4
+    assert {"cluster_id", "place_lat", "sentence", "outlet"} <= set(frame.columns)

@@ -133,8 +133,8 @@ class EventStore:
 
     def events_frame(self, spec: EventFilter | None = None, **kwargs: Any) -> Any:
         """Events as a pandas DataFrame, one row per event mention, flat columns."""
-        pandas = _pandas()
-        return pandas.DataFrame(self.event_rows(spec, **kwargs))
+        _pandas()
+        return queries.select_events_frame(self.con, self.filter(spec, **kwargs))
 
     def count(self, spec: EventFilter | None = None, **kwargs: Any) -> int:
         return queries.count_events(self.con, self.filter(spec, **kwargs))
@@ -197,10 +197,9 @@ def _gazetteer(name: str, settings: Settings) -> tuple[float, float] | None:
     return (place.lat, place.lon) if place is not None else None
 
 
-def _pandas() -> Any:
+def _pandas() -> None:
     try:
-        import pandas
+        import pandas  # noqa: F401
     except ImportError as exc:
         raise StoreError("DataFrames need pandas: pip install 'eventwire[pandas]' "
                          "(or use events(), which needs nothing extra)") from exc
-    return pandas

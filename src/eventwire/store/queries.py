@@ -213,12 +213,21 @@ _EVENT_VIEW = (
 )
 
 
-def select_events(con: Con, f: EventFilter) -> list[dict[str, Any]]:
+def _events_sql(f: EventFilter) -> tuple[str, list[Any]]:
     where, params = event_where(f)
     sql = f"SELECT * FROM ({_EVENT_VIEW}){where} ORDER BY day NULLS LAST, article_id, idx"
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
-    return _dicts(con.execute(sql, params))
+    return sql, params
+
+
+def select_events(con: Con, f: EventFilter) -> list[dict[str, Any]]:
+    return _dicts(con.execute(*_events_sql(f)))
+
+
+def select_events_frame(con: Con, f: EventFilter) -> Any:
+    """The same rows as select_events as a pandas DataFrame (DuckDB converts them in bulk)."""
+    return con.execute(*_events_sql(f)).df()
 
 
 def count_events(con: Con, f: EventFilter) -> int:
