@@ -240,3 +240,30 @@ def test_events_as_a_dataframe(db):
     assert isinstance(frame, pandas.DataFrame) and len(frame) == 5
     assert frame["source_code"].value_counts()["TURMIL"] == 4
     assert {"cluster_id", "place_lat", "sentence", "outlet"} <= set(frame.columns)
+
+
+def test_clusters_follow_changed_tolerances_without_new_articles(db):
+    from eventwire.settings import Settings
+
+    with store.Store(db) as s:
+        assert dedupe.refresh(s.con, Settings(dedupe_km=200.0), changed=False) == 4
+        assert dedupe.refresh(s.con, Settings(dedupe_km=200.0), changed=False) == 4
+        assert dedupe.refresh(s.con, Settings(), changed=False) == 5
+
+
+def test_an_older_database_is_upgraded_by_the_migrations_it_lacks(tmp_path):
+    from eventwire.settings import Settings
+    from eventwire.store import queries
+    from eventwire.store.schema import BOOKKEEPING
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(BOOKKEEPING)
+    for statement in MIGRATIONS[0].statements:
+        con.execute(statement)
+    queries.record_migration(con, MIGRATIONS[0].name, store.db.now())
+    con.close()
+    with store.Store(path) as s:
+        s.add(_corpus()[:1])
+        assert queries.applied_migrations(s.con) == {m.name for m in MIGRATIONS}
+        assert dedupe.refresh(s.con, Settings(), changed=True) == 2

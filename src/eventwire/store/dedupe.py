@@ -21,6 +21,7 @@ from typing import Any
 
 import duckdb
 
+from ..settings import Settings
 from . import queries
 
 EARTH_KM = 6371.0
@@ -79,4 +80,13 @@ def recompute(con: duckdb.DuckDBPyConnection, *, days: int, km: float) -> int:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    return queries.table_counts(con, ("clusters",))["clusters"]
+
+
+def refresh(con: duckdb.DuckDBPyConnection, settings: Settings, *, changed: bool) -> int:
+    """Recompute after a run that stored something, or when the tolerances changed since."""
+    stamp = f"{settings.dedupe_days}:{settings.dedupe_km}"
+    if changed or queries.cluster_settings(con) != stamp:
+        recompute(con, days=settings.dedupe_days, km=settings.dedupe_km)
+        queries.set_cluster_settings(con, stamp)
     return queries.table_counts(con, ("clusters",))["clusters"]

@@ -8,7 +8,7 @@ that come from this package's own constants.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -302,15 +302,17 @@ def find_place(con: Con, name: str) -> tuple[float, float] | None:
 # ---- clusters --------------------------------------------------------------------------------
 
 
-def cluster_candidates(con: Con) -> list[tuple[Any, ...]]:
+def cluster_candidates(con: Con, chunk: int = 100_000) -> Iterator[tuple[Any, ...]]:
     """Events that can be merged across articles (an actor code and a day), in day order."""
-    return con.execute(
+    result = con.execute(
         "SELECT e.key, e.source_code, coalesce(e.target_code, ''), e.cameo_root, "
         "CASE WHEN e.mode IN ('asserted', 'reported') THEN 'factual' ELSE e.mode END, "
         "e.day, e.place_lat, e.place_lon "
         "FROM events e WHERE e.source_code IS NOT NULL AND e.day IS NOT NULL "
         "ORDER BY e.day, e.key"
-    ).fetchall()
+    )
+    while rows := result.fetchmany(chunk):
+        yield from rows
 
 
 def replace_clusters(con: Con, keys: list[str], cluster_ids: list[str]) -> None:
@@ -351,6 +353,15 @@ SELECT c.cluster_id,
 FROM event_clusters c JOIN events e ON e.key = c.event_key JOIN articles a ON a.id = e.article_id
 GROUP BY c.cluster_id
 """
+
+
+def cluster_settings(con: Con) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = 'cluster_settings'").fetchone()
+    return row[0] if row else None
+
+
+def set_cluster_settings(con: Con, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('cluster_settings', ?)", [value])
 
 
 def select_clusters(con: Con, f: EventFilter, min_articles: int) -> list[dict[str, Any]]:

@@ -148,7 +148,7 @@ def ingest(
             _ingest_sources(run, sources, published)
             run.flush()
             t = time.perf_counter()
-            clusters = dedupe.recompute(store.con, days=settings.dedupe_days, km=settings.dedupe_km)
+            clusters = dedupe.refresh(store.con, settings, changed=progress.articles_new > 0)
             seconds_dedupe = time.perf_counter() - t
         except BaseException as exc:
             store.finish_run(run_id, "failed", {**_counts(progress), "message": repr(exc)[:500]})

@@ -112,8 +112,12 @@ _INITIAL = (
     )""",
 )
 
+# Small facts about the database itself, e.g. the tolerances its clusters were computed with.
+_META = ("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
+    Migration("0002_meta", _META),
 )
 
 BOOKKEEPING = (
