@@ -47,6 +47,7 @@ _STOP = _stopwords()
 class Found:
     start: int  # body offsets of the whole mention, suffixes included ("Idlib province")
     end: int
+    demonym: bool = False  # "Syrian", "Russians": stands for the country (as LGL annotates)
 
 
 def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Found]:
@@ -65,6 +66,9 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Found]:
                 out.append(Found(span[0], span[1]))
                 for i in range(start, end):
                     taken[i] = True
+    for ent in doc.ents:
+        if ent.label_ in ("NORP", "GPE") and not any(taken[ent.start:ent.end]) and gaz.demonym(ent.text):
+            out.append(Found(ent.start_char, ent.end_char, demonym=True))
     out.sort(key=lambda f: f.start)
     return out
 
@@ -88,9 +92,10 @@ def _person_words(doc: Doc) -> set[str]:
 
 def _capital(tok: Token) -> bool:
     text = tok.text
-    if not text[:1].isupper() and not (text.lower() in ("al", "el", "ar", "as", "ad", "ash", "az", "an", "at") and tok.i + 1 < len(tok.doc)):
-        return False
-    return text.lower() not in _RUN_BREAK
+    if text.lower() in ("al", "el") and tok.i + 1 < len(tok.doc):
+        nxt = tok.doc[tok.i + 1]
+        return nxt.text == "-" or nxt.text[:1].isupper()
+    return text[:1].isupper() and text.lower() not in _RUN_BREAK
 
 
 def _runs(doc: Doc, ent_label: list[str]) -> list[tuple[int, int]]:
@@ -164,9 +169,7 @@ def _accept(doc: Doc, span: tuple[int, int], start: int, end: int, ent_label: li
     strong = _locative_before(doc, start) or _area_after(doc, end) or words[0] in _PLACE_WORDS or _qualified(doc, end, gaz)
     if len(words) == 1 and words[0] in person_words:
         return False
-    if "PERSON" in labels:
-        return strong and (words[0] in _PLACE_WORDS or _area_after(doc, end))
-    return strong
+    return strong or _resident_after(doc, end)
 
 
 def _sentence_initial_person(doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
@@ -180,6 +183,18 @@ def _locative_before(doc: Doc, start: int) -> bool:
             return True
         i -= 1
     return i >= 0 and doc[i].lower_ in LOCATIVE
+
+
+_RESIDENTS = frozenset({
+    "woman", "man", "women", "men", "resident", "residents", "native", "natives", "police", "officials",
+    "mayor", "council", "teen", "teenager", "boy", "girl", "family", "families", "couple", "area",
+    "community", "schools", "school", "county", "city", "township", "neighborhood", "neighbourhood",
+})
+
+
+def _resident_after(doc: Doc, end: int) -> bool:
+    """'Alexandria woman', 'Manbij residents': a place name used as a modifier of people."""
+    return end < len(doc) and doc[end].lower_ in _RESIDENTS
 
 
 def _area_after(doc: Doc, end: int) -> bool:

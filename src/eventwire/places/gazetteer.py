@@ -301,7 +301,7 @@ def _capitals(b: _Builder) -> frozenset[int]:
     out = set()
     for c in _gnc_data("countries.json").values():
         if c.get("capital"):
-            town = _largest_namesake(b, {}, c["iso"], c["capital"])
+            town = _largest_namesake(b, c["iso"], c["capital"])
             if town is not None:
                 out.add(town)
     return frozenset(out)
@@ -370,11 +370,13 @@ def _add_countries(b: _Builder, by_country: dict[str, list[int]], rows: list[dic
 def _add_us_states(b: _Builder, by_admin1: dict[tuple[str, str], list[int]], names: dict[tuple[str, str], str],
                    ids: dict[tuple[str, str], int], rows: list[dict[str, str]]) -> None:
     alias = {r["name"]: _aliases(r) for r in rows if r["kind"] == "alias" and r["country"] == "US"}
+    hand = {r["name"]: r for r in rows if r["kind"] == "admin1" and r["country"] == "US"}
     for s in _gnc_data("us_states.json").values():
         cities = by_admin1.get(("US", s["code"]))
         if not cities:
             continue
-        lat, lon = centre(_points(b, cities))
+        row = hand.get(s["name"])
+        lat, lon = (float(row["lat"]), float(row["lon"])) if row else centre(_points(b, cities))
         pop = sum(b.pop[i] for i in cities)
         names[("US", s["code"])] = s["name"]
         ids[("US", s["code"])] = b.add(s["name"], lat, lon, pop, s["geonameid"], "US", s["code"], "admin1",
@@ -392,7 +394,7 @@ def _admin1_from_iso(b: _Builder, by_admin1: dict[tuple[str, str], list[int]], b
             continue
         iso = sub.country_code
         sub_name = sub.name.split("[")[0].split(",")[0].strip()
-        town = _largest_namesake(b, by_country, iso, sub_name)
+        town = _largest_namesake(b, iso, sub_name)
         if town is None or (iso, b.a1[town]) in ids:
             continue
         code = b.a1[town]
@@ -405,7 +407,7 @@ def _admin1_from_iso(b: _Builder, by_admin1: dict[tuple[str, str], list[int]], b
         ids[(iso, code)] = b.add(b.names[town], lat, lon, pop, None, iso, code, "admin1", [sub_name], loose=False)
 
 
-def _largest_namesake(b: _Builder, by_country: dict[str, list[int]], iso: str, name: str) -> int | None:
+def _largest_namesake(b: _Builder, iso: str, name: str) -> int | None:
     k = key(name)
     found = [i for i in (b.index.get(k) or ()) if b.cc[i] == iso and FEATURES[b.feat[i]] in ("city", "town", "village")]
     return max(found, key=lambda i: b.pop[i]) if found else None
@@ -415,7 +417,7 @@ def _add_hand_admin1(b: _Builder, by_country: dict[str, list[int]], by_admin1: d
                      names: dict[tuple[str, str], str], ids: dict[tuple[str, str], int],
                      rows: list[dict[str, str]]) -> None:
     for r in rows:
-        if r["kind"] != "admin1":
+        if r["kind"] != "admin1" or r["country"] == "US":
             continue
         lat, lon, iso = float(r["lat"]), float(r["lon"]), r["country"]
         near = min(by_country.get(iso, []), key=lambda i: _sq(b, i, lat, lon), default=None)

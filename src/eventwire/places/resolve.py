@@ -18,7 +18,7 @@ from .gazetteer import Entry, Gazetteer
 from .normalise import key, split_area
 
 _CITY = ("city", "town", "village")
-_PRIOR = {"country": 12.0, "continent": 11.5, "region": 11.0, "admin1": 9.0}
+_PRIOR = {"country": 13.5, "continent": 11.5, "region": 11.0, "admin1": 9.0}
 _TOP_K = 30  # candidates per name that take part in the spatial vote
 
 
@@ -59,12 +59,13 @@ class Context:
     countries: list[tuple[str, float, str]]  # (country, weight, name key)
     admin1s: list[tuple[tuple[str, str], str]]
     points: list[tuple[float, float, str]]
-    cells: dict[str, set[tuple[int, int]]] = field(default_factory=dict)  # name -> grid cells near its candidates
+    cells: dict[str, tuple[set[tuple[int, int]], float]] = field(default_factory=dict)  # name -> (cells, weight)
 
-    def support(self, e: Entry, name: str) -> int:
-        """How many other names of the article could be a place near this one (spatial minimality)."""
+    def support(self, e: Entry, name: str) -> float:
+        """How many other names of the article could be a place near this one (spatial minimality);
+        a name with few readings says more than one that exists everywhere ("Springfield")."""
         cell = (math.floor(e.lat), math.floor(e.lon))
-        return sum(1 for n, cells in self.cells.items() if n != name and cell in cells)
+        return sum(w for n, (cells, w) in self.cells.items() if n != name and cell in cells)
 
     def country_share(self, cc: str | None, name: str) -> float:
         total = sum(w for _, w, n in self.countries if n != name)
@@ -134,7 +135,14 @@ class Resolver:
         if not entries:
             return None
         name = key(top.core)
-        scored = [(self._score(top, e, loose, quals, ctx, name), -e.id, e) for e in entries]
+        if loose:
+            # a loose spelling match is believed only inside the article's countries
+            entries = [e for e in entries if ctx.country_share(e.country, name) > 0]
+            if not entries:
+                return None
+        senior = any(e.feature in ("country", "admin1") and key(e.name) == name for e in entries)
+        scored = [(self._score(top, e, loose, quals, ctx, name) - (3.0 if senior and e.feature in _CITY else 0.0), -e.id, e)
+                  for e in entries]
         return max(scored)[2]
 
     def _score(self, top: Toponym, e: Entry, loose: bool, quals: list[Entry], ctx: Context, name: str) -> float:
@@ -144,7 +152,7 @@ class Resolver:
         if e.id in self.gaz.capitals:
             score += 3.0
         if e.feature in _CITY or e.feature == "admin2":
-            score += 1.5 * min(ctx.support(e, name), 4)
+            score += min(ctx.support(e, name), 3.0)
         if e.feature == "admin1":
             score += min(math.log10(e.population + 1), 8.0) / 8.0
         if loose:
@@ -186,9 +194,9 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def _cells(toponyms: list[Toponym], cands: list[tuple[list[Entry], bool]]) -> dict[str, set[tuple[int, int]]]:
+def _cells(toponyms: list[Toponym], cands: list[tuple[list[Entry], bool]]) -> dict[str, tuple[set[tuple[int, int]], float]]:
     """For each distinct name, the 1-degree cells (and their neighbours) of its likeliest point places."""
-    out: dict[str, set[tuple[int, int]]] = {}
+    out: dict[str, tuple[set[tuple[int, int]], float]] = {}
     for top, (entries, _) in zip(toponyms, cands, strict=True):
         name = key(top.core)
         if name in out:
@@ -199,5 +207,6 @@ def _cells(toponyms: list[Toponym], cands: list[tuple[list[Entry], bool]]) -> di
         for e in points[:_TOP_K]:
             la, lo = math.floor(e.lat), math.floor(e.lon)
             cells.update((la + a, lo + b) for a in (-1, 0, 1) for b in (-1, 0, 1))
-        out[name] = cells
+        n = len(points)
+        out[name] = (cells, 1.0 if n <= 3 else 0.5 if n <= 10 else 0.25)
     return out
