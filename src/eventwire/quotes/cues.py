@@ -41,6 +41,15 @@ def lexicon() -> dict[str, Cue]:
     return cues
 
 
+@functools.lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Common nouns naming a person (data/person_nouns.txt)."""
+    text = (
+        resources.files(__package__).joinpath("data/person_nouns.txt").read_text(encoding="utf-8")
+    )
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def cue_of(token) -> Cue | None:  # type: ignore[no-untyped-def]
     """The cue a token is, when it is a verb of reported speech ("said", "warned", "according")."""
     if token.lower_ == "according":

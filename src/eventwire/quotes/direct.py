@@ -88,6 +88,9 @@ class DirectQuotes:
     def _climb(self, span: MarkedSpan) -> Token | None:
         inside = self._tokens(span.start, span.end)
         lo, hi = span.open_at, span.close_at if span.close_at is not None else span.end
+        para_lo = self.text.rfind("\n", 0, lo) + 1
+        para_hi = self.text.find("\n", hi)
+        para_hi = len(self.text) if para_hi < 0 else para_hi
         for token in inside:
             node, steps = token, 0
             if lo <= node.head.idx <= hi and node.head is not node:
@@ -96,6 +99,8 @@ class DirectQuotes:
                 node, steps = node.head, steps + 1
                 if lo <= node.idx <= hi:
                     break
+                if not para_lo <= node.idx < para_hi:
+                    break  # a parse running across paragraphs
                 if cue_of(node) is not None and not self.finder.in_quote(node.idx):
                     return node
         return None

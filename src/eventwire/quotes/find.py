@@ -22,6 +22,7 @@ def find_quotes(doc: Doc, actors: ArticleActors) -> list[Quote]:
     spans = find_marked(doc.text)
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
     finder = SpeakerFinder(doc, actors, quoted)
+    finder.collect_speakers()
     direct = DirectQuotes(doc, finder, spans).quotes()
     indirect = indirect_quotes(doc, finder)
     return sorted([*direct, *indirect], key=lambda q: (q.start, not q.direct))

@@ -19,7 +19,9 @@ from .speaker import SUBJECTS, SpeakerFinder, addressee_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_QUESTION_MARKS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who"})
+_QUESTION_MARKS = frozenset(
+    {"whether", "if", "why", "how", "what", "when", "where", "who", "which", "whom", "whose"}
+)
 _MARKS = "“”«»„\"‘’'"
 
 
@@ -38,13 +40,16 @@ def indirect_quotes(doc: Doc, finder: SpeakerFinder) -> list[Quote]:
 def _claims(cue: Token) -> list[list[Token]]:
     if cue.lower_ == "according":
         return [_according(cue)]
-    if cue.pos_ not in ("VERB", "AUX"):
-        return []
+    if cue.pos_ not in ("VERB", "AUX") or cue.dep_ in ("relcl", "acl", "amod"):
+        return []  # "..., a charge Paris denies": a relative clause reports no new claim
     found: list[list[Token]] = []
-    if has_use(cue, "claim"):
-        for child in cue.children:
-            if child.dep_ == "ccomp" and _is_claim(child):
-                found.append(_claim_tokens(cue, child))
+    if any(c.dep_ == "neg" for c in cue.children):
+        return []  # "did not say that ..." reports no claim
+    # "CLAUSE, a charge X denies": an object besides an addressee means the clause is no complement
+    objected = any(c.dep_ == "dobj" for c in cue.children) and not has_use(cue, "object")
+    if has_use(cue, "claim") and not objected:
+        for clause in _claim_clauses(cue):
+            found.append(_claim_tokens(cue, clause))
     if has_use(cue, "as"):
         objs = [c for c in cue.children if c.dep_ == "dobj"]
         preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -55,15 +60,44 @@ def _claims(cue: Token) -> list[list[Token]]:
     return found
 
 
+def _claim_clauses(cue: Token) -> list[Token]:
+    """The clausal complements of a claim verb, including "said at a briefing that X ...", which
+    the parser reads as a relative clause of the medium noun."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and _is_claim(c)]
+    if clauses:
+        return clauses
+    for prep in cue.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            for rel in obj.children:
+                if rel.dep_ in ("relcl", "acl") and _that_clause(rel) and _is_claim(rel):
+                    return [rel]
+    return []
+
+
+def _that_clause(clause: Token) -> bool:
+    first = min(clause.subtree, key=lambda t: t.i)
+    return first.lower_ == "that" and any(c.dep_ in SUBJECTS for c in clause.children)
+
+
 def _claim_tokens(cue: Token, clause: Token) -> list[Token]:
-    """The clause, with the verbs the parser wrongly hung on the cue as conjuncts ("maintains that
-    X prevents ..., blocks ... and deters ..."), without nested speech adjuncts (", stressing that
-    ...": a claim of its own)."""
+    """The clause, with what the parser wrongly hung on the cue as conjuncts ("maintains that X
+    prevents ..., blocks ... and deters ...", "said X ... and that Y ..."), without nested speech
+    adjuncts (", stressing that ...": a claim of its own)."""
     tokens = list(clause.subtree)
     for sibling in cue.rights:
-        hung = sibling.i > clause.i and sibling.dep_ == "conj" and cue_of(sibling) is None
-        if hung and not any(c.dep_ in SUBJECTS for c in sibling.children):
+        if sibling.i < clause.i or sibling.dep_ != "conj":
+            continue
+        marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in sibling.children)
+        bare = not any(c.dep_ in (*SUBJECTS, "ccomp") for c in sibling.children)
+        if marked or (bare and sibling.pos_ in ("VERB", "AUX")):
+            tokens.extend(
+                t for t in cue.doc[clause.i : sibling.i] if t.dep_ == "cc" and t.head is cue
+            )
             tokens.extend(sibling.subtree)
+        else:
+            break
     nested = {
         t.i
         for d in clause.subtree
@@ -85,14 +119,20 @@ def _is_claim(clause: Token) -> bool:
 def _according(cue: Token) -> list[Token]:
     """The clause "according to X" modifies, without the phrase itself."""
     head = cue.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+    while head.dep_ not in ("ROOT", "ccomp") and head.head is not head:
         head = head.head
     phrase = {t.i for t in cue.subtree}
     return [t for t in head.subtree if t.i not in phrase] if head is not cue else []
 
 
 def _quote(cue: Token, tokens: list[Token], finder: SpeakerFinder) -> Quote | None:
-    words = [t for t in tokens if not t.is_punct and t.text not in _MARKS]
+    para = _paragraph(cue)
+    words = [
+        t
+        for t in tokens
+        if not (t.is_punct or t.is_space or t.text in _MARKS or finder.in_dateline(t.idx))
+        and para[0] <= t.idx < para[1]
+    ]
     while words and words[0].dep_ == "mark" and words[0].lower_ in ("that", "as"):
         words = words[1:]
     while words and words[-1].dep_ == "cc":
@@ -111,3 +151,10 @@ def _quote(cue: Token, tokens: list[Token], finder: SpeakerFinder) -> Quote | No
     end = last.idx + len(last.text)
     addressee = None if cue.lower_ == "according" else addressee_of(cue)
     return Quote(doc.text[start:end], start, end, False, speaker, cue.text, addressee)
+
+
+def _paragraph(token: Token) -> tuple[int, int]:
+    text = token.doc.text
+    lo = text.rfind("\n", 0, token.idx) + 1
+    hi = text.find("\n", token.idx)
+    return lo, len(text) if hi < 0 else hi

@@ -9,7 +9,8 @@ Conventions handled:
 - a quote running over several paragraphs: a paragraph that ends inside a quote and a next
   paragraph that opens with a mark of the same kind continue one quote, closed at the end;
 - unbalanced marks: a quote never closed ends with its paragraph when it opened the paragraph (or
-  continues a multi-paragraph quote), and is dropped otherwise; a stray closing mark is ignored.
+  continues a multi-paragraph quote), and with its sentence otherwise; a stray closing mark, or an
+  opening mark followed by a space, is ignored.
   So no mark can swallow text past the paragraph it belongs to.
 """
 
@@ -24,6 +25,7 @@ _OPENERS_BEFORE = "([{—–-/"
 _AFTER_CLOSE = ",.;:!?)]}—–-…"
 _MAX_PARAGRAPHS = 12  # a multi-paragraph quote longer than this is cut: evidence of a lost mark
 _LINE = re.compile(r"[^\n]+")
+_TERMINATOR = re.compile(r"[.!?](?=\s|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,8 @@ def find_marked(text: str) -> list[MarkedSpan]:
             continue
         if state.paragraphs > 1 or text[lo : state.open_at].strip() == "":
             spans.append(_span(text, state, hi, None))
+        else:  # a mark lost mid-paragraph: the quote ends with its sentence
+            spans.append(_span(text, state, _sentence_end(text, state.start, hi), None))
         state = None
     return [s for s in spans if _has_words(text, s)]
 
@@ -127,6 +131,11 @@ def _ends_single(text: str, i: int, hi: int) -> bool:
     if text[i - 1] not in "sS" or not text[i + 1 : i + 3].strip()[:1].islower():
         return True
     return not any(_role(text, j, hi) == "close1" for j in range(i + 1, hi))
+
+
+def _sentence_end(text: str, lo: int, hi: int) -> int:
+    found = _TERMINATOR.search(text, lo, hi)
+    return found.end() if found else hi
 
 
 def _reopens(text: str, line: tuple[int, int], kind: str) -> bool:

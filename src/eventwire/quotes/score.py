@@ -188,3 +188,15 @@ def _ratio(a: int, b: int) -> float:
 
 def _f1(p: float, r: float) -> float:
     return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def score_gold(articles: Iterable[dict[str, Any]], extract: Any) -> dict[str, Any]:
+    """Totals over gold articles (the gold format's dicts with "quotes"); `extract(text,
+    published)` returns a contract `Article` (e.g. `Extractor().extract_text`)."""
+    results = []
+    for gold in articles:
+        if "quotes" not in gold:
+            continue
+        article = extract(gold["text"], gold.get("published"))
+        results.append(score_quotes(list(article.quotes), gold["quotes"], article.body))
+    return total_scores(results)

@@ -8,11 +8,12 @@ or nothing, the speaker falls back to the nearest preceding salient mention of t
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Mention
-from .cues import MEDIUM_NOUNS, MEDIUM_PREPS, cue_of, has_use
+from .cues import MEDIUM_NOUNS, MEDIUM_PREPS, cue_of, has_use, person_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,28 @@ GROUP_PRONOUNS = frozenset({"it", "they", "them", "we", "us"})
 GROUP_LABELS = ("ORG", "GPE", "NORP")
 NAMED = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT")
 NP_LABEL = "NP"  # a speaker that is a noun phrase but no named entity ("a police spokesman")
+DOCUMENT_NOUNS = frozenset(
+    {
+        "statement",
+        "communique",
+        "communiqué",
+        "document",
+        "report",
+        "letter",
+        "declaration",
+        "post",
+        "message",
+        "decree",
+        "release",
+        "notice",
+        "text",
+    }
+)
+# "KHARKIV, Ukraine (AP) — ", "MOSCOW, Oct 2 (Reuters) - ": a wire dateline opening a paragraph.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*(?:,[^\n—–]{1,40}?)?\s*(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s+",
+    re.MULTILINE,
+)
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "relcl", "dep")
 
 
@@ -38,8 +61,10 @@ class SpeakerFinder:
     said: list[Mention] = field(default_factory=list)  # speakers found so far, in text order
     _salient: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    _datelines: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(self.doc.text)]
         self._salient = sorted(
             (m for m in self.actors.mentions if self._is_subject(m) and not self.in_quote(m.start)),
             key=lambda m: m.start,
@@ -50,6 +75,9 @@ class SpeakerFinder:
         i = bisect.bisect_right(self.quoted, (char, 1 << 60)) - 1
         return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
 
+    def in_dateline(self, char: int) -> bool:
+        return any(lo <= char < hi for lo, hi in self._datelines)
+
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and any(t.dep_ in SUBJECTS for t in span)
@@ -57,9 +85,35 @@ class SpeakerFinder:
     def speaker_of(self, cue: Token) -> Mention | None:
         """The speaker a cue word introduces, through subjects of governing verbs where needed."""
         head = subject_token(cue)
+        if head is not None and self.in_dateline(head.idx):
+            head = self._after_dateline(head, cue)
         if head is None:
             return None
+        if head.lemma_.lower() in DOCUMENT_NOUNS and _definite(head):
+            return self._issuer(head)
         return self.mention_for(head)
+
+    def _after_dateline(self, head: Token, cue: Token) -> Token | None:
+        """The parser read the dateline as the subject: the first noun phrase after it."""
+        end = next(hi for lo, hi in self._datelines if lo <= head.idx < hi)
+        for token in head.doc[head.i : cue.i]:
+            if token.idx >= end and token.pos_ in ("PROPN", "NOUN", "PRON"):
+                while (
+                    token.dep_ in ("compound", "amod", "poss", "det")
+                    and cue.i > token.head.i > token.i
+                ):
+                    token = token.head
+                return token
+        return None
+
+    def _issuer(self, head: Token) -> Mention | None:
+        """ "the statement said": whoever issued it, i.e. the latest speaker before it (the one who
+        "said in a statement"), else the document itself."""
+        own = tight_phrase(head).start_char
+        earlier = [m for m in self.said if m.start < own]
+        if earlier:
+            return max(earlier, key=lambda m: m.start)
+        return self._inside(head)
 
     def mention_for(self, head: Token) -> Mention | None:
         if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or head.pos_ == "PRON":
@@ -114,14 +168,30 @@ class SpeakerFinder:
         found = self.actors.for_token(token)
         if found is not None and found.actor is not None:
             return found
-        labels = ("PERSON",) if token.lower_ in PERSON_PRONOUNS else GROUP_LABELS
+        labels = (
+            ("PERSON", NP_LABEL) if token.lower_ in PERSON_PRONOUNS else (*GROUP_LABELS, NP_LABEL)
+        )
         return self.antecedent(token.idx, labels)
+
+    def collect_speakers(self) -> None:
+        """Speakers named as subjects of cue words anywhere outside quotes, so that a later "he
+        said" can point back to them."""
+        for token in self.doc:
+            if cue_of(token) is None or self.in_quote(token.idx):
+                continue
+            head = subject_token(token)
+            if head is None or head.lemma_.lower() in DOCUMENT_NOUNS:
+                continue
+            if head.pos_ != "PRON" and not self.in_dateline(head.idx):
+                found = self.mention_for(head)
+                if found is not None:
+                    self.said.append(found)
 
     def antecedent(self, before: int, labels: tuple[str, ...]) -> Mention | None:
         """The nearest earlier speaker or sentence subject of those labels; else nearest mention."""
         best: Mention | None = None
         for m in self.said:
-            if m.start < before and m.label in labels and (best is None or m.start > best.start):
+            if m.start < before and _fits(m, labels) and (best is None or m.start > best.start):
                 best = m
         i = bisect.bisect_left(self._starts, before)
         for m in reversed(self._salient[:i]):
@@ -135,6 +205,29 @@ class SpeakerFinder:
         return earlier[-1] if earlier else None
 
 
+def _fits(m: Mention, labels: tuple[str, ...]) -> bool:
+    """A mention a pronoun can refer to: the labels asked for; a noun phrase only when it names a
+    person ("a resident", "Mayor Ihor Terekhov") for he/she, or not a person for it/they."""
+    if m.label not in labels:
+        return False
+    if m.label != NP_LABEL:
+        return True
+    last = m.text.split()[-1] if m.text.split() else ""
+    personal = (
+        last[:1].isupper()
+        or last.lower().rstrip("s") in person_nouns()
+        or last.lower() in person_nouns()
+    )
+    return personal == ("PERSON" in labels)
+
+
+def _definite(token: Token) -> bool:
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+        for c in token.children
+    )
+
+
 def subject_token(cue: Token) -> Token | None:
     """The token naming who speaks: "according to X" -> X; "quoted X as saying" -> X; else the
     subject of the cue, or of the verb it hangs from ("..., adding that ...")."""
@@ -144,19 +237,20 @@ def subject_token(cue: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
         return None
-    if has_use(cue, "quoted"):
-        for child in cue.children:
-            if child.dep_ in ("dobj", "nsubjpass"):
-                return child
     if not any(c.dep_ in SUBJECTS for c in cue.children):
         governing = _governing_cue(cue)  # "..., stressing that": the subject of the cue above
         if governing is not None:
             cue = governing
+    if has_use(cue, "quoted"):
+        for child in cue.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
     node = cue
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ in SUBJECTS:
-                return child
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:  # two subjects is a misparse of a long title: the one next to the verb
+            before = [c for c in subjects if c.i < node.i]
+            return before[-1] if before else subjects[0]
         for child in node.children:  # passive "the statement was issued by X"
             if child.dep_ == "agent":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
