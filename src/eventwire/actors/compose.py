@@ -1,0 +1,451 @@
+"""Composing an actor from a phrase and its context: KB names, demonyms and country names in
+modifiers, role nouns and titles, and references back to earlier mentions of the article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Mention
+from . import roles
+from .kb import KB, Hit, norm
+from .spans import Candidate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_GROUPISH = {"armed_group", "organization", "igo", "ngo", "media"}
+_STRONG_MODS = ("OPP", "REB", "INS", "UAF", "MIL", "COP", "SPY", "JUD", "LEG", "NGO", "MED", "REF", "CVL")
+_LOOKBACK_SENTS = 3
+# "the government", "the army": one per country, so a definite one refers back to the last seen.
+_INSTITUTIONS = {"government", "army", "military", "police", "ministry", "parliament", "court",
+                 "opposition", "authority", "authorities", "regime", "junta", "cabinet",
+                 "administration", "navy", "presidency", "judiciary", "legislature", "senate"}
+
+
+@dataclass
+class Ref:
+    """A resolved phrase as later phrases see it."""
+
+    actor: Actor | None
+    start: int = 0  # token index of the phrase head
+    sent: int = 0
+    kind: str = ""  # person | state | group | role
+    plural: bool = False
+    gender: str | None = None
+    title: str | None = None
+    surname: str | None = None
+    mention: Mention | None = None
+    dep: str = ""
+
+
+class Composer:
+    def __init__(self, kb: KB, doc: Doc, published: str | None, named: list[Candidate]) -> None:
+        self.kb, self.doc, self.date = kb, doc, published
+        self.refs: list[Ref] = []
+        self.token_hits: dict[int, tuple[Hit, ...]] = {}
+        self.token_cand: dict[int, Candidate] = {}
+        self._sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s} if doc.has_annotation("DEP") else {}
+        for cand in named:
+            for i in range(cand.start, cand.end):
+                self.token_cand[i] = cand
+                if cand.hits:
+                    self.token_hits[i] = cand.hits
+
+    # -- entry point ---------------------------------------------------------------------------
+    def resolve(self, cand: Candidate) -> Ref:
+        if cand.label == "NP":
+            return self._noun_phrase(cand)
+        if cand.hits:
+            ref = self._from_hits(cand)
+            if ref is not None:
+                return ref
+        if cand.label == "PERSON":
+            return self._person(cand)
+        if cand.label in {"ORG", "NORP"}:
+            return self._organisation(cand)
+        return self._ref(cand, None, "place")
+
+    def remember(self, ref: Ref, mention: Mention) -> None:
+        ref.mention = mention
+        self.refs.append(ref)
+
+    def base_country(self, cand: Candidate) -> str | None:
+        for hit in cand.hits:
+            if hit.country:
+                return hit.country
+        return None
+
+    # -- named spans ---------------------------------------------------------------------------
+    @staticmethod
+    def actor_of_hits(kb: KB, hits: tuple[Hit, ...] | list[Hit], date: str | None) -> Actor | None:
+        hit = _best(hits)
+        if hit.kind == "entry" and hit.entry is not None:
+            return hit.entry.actor(date)
+        if hit.kind in {"state", "adjective"} and hit.country:
+            return kb.state(hit.country)
+        if hit.kind in {"people", "seat"} and hit.country:
+            return kb.role_actor(hit.country, hit.role or "GOV")
+        return None
+
+    def _from_hits(self, cand: Candidate) -> Ref | None:
+        hit = _best(cand.hits, self._article_countries())
+        if hit.kind == "seat" and (self._locative(cand) or self._naming_modifier(cand)):
+            return self._ref(cand, None, "place")
+        if hit.kind == "entry" and hit.entry is not None:
+            entry = hit.entry
+            if entry.type == "person":
+                ref = self._ref(cand, entry.actor(self.date), "person")
+                ref.gender, ref.surname = entry.gender, norm(entry.name.split()[-1])
+                term = entry.term_at(self.date) if entry.terms else None
+                ref.title = term.title if term else None
+                return ref
+            kind = "group" if entry.type in _GROUPISH else entry.type
+            return self._ref(cand, entry.actor(self.date), kind, plural=entry.type == "armed_group")
+        actor = self.actor_of_hits(self.kb, [hit], self.date)
+        kind = {"state": "state", "adjective": "adjective", "seat": "role", "people": "role"}[hit.kind]
+        return self._ref(cand, actor, kind, plural=hit.kind == "people")
+
+    def _locative(self, cand: Candidate) -> bool:
+        head = self.doc[cand.head]
+        return head.dep_ == "pobj" and head.head.lower_ in roles.LOCATIVE
+
+    def _naming_modifier(self, cand: Candidate) -> bool:
+        """"the Astana Process", "Moscow time": a capital naming a thing, not acting."""
+        head = self.doc[cand.head]
+        return head.dep_ == "compound" and _role_word(head.head) is None
+
+    def _person(self, cand: Candidate) -> Ref:
+        span = self.doc[cand.start : cand.end]
+        surname = norm(span[-1].text)
+        for ref in reversed(self.refs):
+            if ref.kind == "person" and ref.actor is not None and (
+                ref.surname == surname or norm(span.text) in norm(ref.actor.name)
+            ):
+                return self._copy(cand, ref)
+        if len(span) == 1 and cand.title_start is None:
+            entries = self.kb.surnames.get(surname, [])
+            if len(entries) == 1:
+                ref = self._ref(cand, entries[0].actor(self.date), "person")
+                ref.gender, ref.surname = entries[0].gender, surname
+                return ref
+        country, role, title = self._title_context(cand)
+        if role is None:
+            return self._ref(cand, None, "person", surname=surname)
+        actor = _person_actor(span.text, country, role)
+        ref = self._ref(cand, actor, "person", surname=surname)
+        ref.title = title
+        return ref
+
+    def _title_context(self, cand: Candidate) -> tuple[str | None, str | None, str | None]:
+        """Country, role and office from a name's title and appositive."""
+        tokens: list[Token] = []
+        if cand.title_start is not None:
+            tokens.extend(self.doc[cand.title_start : cand.start])
+        root = self.doc[cand.start : cand.end].root
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= cand.end:
+                tokens.extend(t for t in child.subtree if t.i < child.i + 1 or t.head.dep_ == "prep")
+        if root.dep_ == "appos" and root.head.i < cand.start:
+            tokens.extend(t for t in root.head.subtree if t.i < root.head.i + 1)
+        if not tokens:
+            return None, None, None
+        country, role, _ = self._scan(tokens, head=None)
+        title = roles.find_title([t.lower_ for t in tokens])
+        if role is None and title:
+            role = "OPP" if title == "opposition leader" else "GOV"
+        return country, role, title
+
+    def _organisation(self, cand: Candidate) -> Ref:
+        tokens = list(self.doc[cand.start : cand.end])
+        heads = [t for t in tokens if _role_word(t) and _role_word(t).head != "-"]  # type: ignore[union-attr]
+        country, mod_role, group = self._scan(tokens, head=heads[-1] if heads else None)
+        role = None
+        if heads:
+            word = _role_word(heads[-1])
+            assert word is not None
+            role = word.role if word.role not in {"STATE", "GROUP", "SAME"} else mod_role
+            if word.head == "weak" and mod_role:
+                role = mod_role
+        role = role or mod_role
+        if group is not None:
+            return self._ref(cand, group, "group")
+        if country and role:
+            return self._ref(cand, self.kb.role_actor(country, role), "group")
+        if role and heads and heads[-1].lower_ in _INSTITUTIONS and _is_definite(self.doc[cand.start : cand.end].root):
+            back = self._recent_role(cand.start, role)
+            if back is not None:
+                return self._ref(cand, back, "group")
+        return self._ref(cand, None, "group")
+
+    # -- noun phrases --------------------------------------------------------------------------
+    def _noun_phrase(self, cand: Candidate) -> Ref:
+        head = self.doc[cand.head]
+        word = _role_word(head)
+        assert word is not None
+        tokens = list(self.doc[cand.start : cand.head])
+        for child in head.lefts:
+            if child.dep_ == "poss" and child.i < cand.start:
+                tokens = list(child.subtree) + tokens
+        of_obj = _of_object(head)
+        country, mod_role, group = self._scan(tokens, head)
+        plural = word.plural or head.tag_ in {"NNS", "NNPS"}
+        role = word.role
+        if word.head == "weak" and mod_role:
+            role = mod_role
+        if role == "GROUP" and mod_role:
+            role = mod_role
+        if (word.head == "weak" or role in {"SAME", "GROUP"}) and of_obj is not None and not mod_role:
+            inner = self._phrase_actor(of_obj)
+            if inner is not None:
+                return self._ref(cand, inner, "group" if inner.type in _GROUPISH else "role", plural)
+        if group is not None and role not in {"STATE"}:
+            return self._ref(cand, _group_with_role(group, role), "group", plural)
+        if role == "STATE":
+            return self._state_phrase(cand, country, plural)
+        if role in {"GROUP", "SAME"}:
+            return self._definite_group(cand, head)
+        title = roles.find_title([c.lower_ for c in head.lefts if c.dep_ in {"compound", "amod"}] + [head.lower_])
+        if title and country is None:
+            country = self._context_country(head)
+        if title and country:
+            holders = self.kb.holders(country, title, self.date)
+            if len(holders) == 1:
+                ref = self._ref(cand, holders[0].actor(self.date), "person")
+                ref.gender, ref.title = holders[0].gender, title
+                return ref
+        if title and country is None and _is_definite(head):
+            for ref in self._recent(head.i, "person"):
+                if ref.title == title:
+                    return self._copy(cand, ref)
+        if country is None and _is_definite(head) and head.lemma_.lower() in _INSTITUTIONS:
+            back = self._recent_role(head.i, role)
+            if back is not None:
+                return self._ref(cand, back, "role", plural)
+        return self._ref(cand, self.kb.role_actor(country, role), "role", plural)
+
+    def _context_country(self, head: Token) -> str | None:
+        """A country from a possessive pronoun ("his country"), else None."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ == "PRON":
+                m = self.pronoun(child)
+                if m is not None and m.actor is not None:
+                    return m.actor.country
+        return None
+
+    def _state_phrase(self, cand: Candidate, country: str | None, plural: bool) -> Ref:
+        head = self.doc[cand.head]
+        country = country or self._context_country(head)
+        if country:
+            return self._ref(cand, self.kb.state(country), "state", plural)
+        if _is_definite(head) and not plural:
+            for ref in self._recent(head.i, None):
+                if ref.kind in {"state", "person"} and ref.actor is not None and ref.actor.country:
+                    return self._ref(cand, self.kb.state(ref.actor.country), "state")
+        return self._ref(cand, None, "state", plural)
+
+    def _definite_group(self, cand: Candidate, head: Token) -> Ref:
+        if _is_definite(head):
+            for ref in self._recent(head.i, "group"):
+                return self._copy(cand, ref)
+        return self._ref(cand, None, "group")
+
+    def _phrase_actor(self, tok: Token) -> Actor | None:
+        for ref in reversed(self.refs):
+            if ref.mention is not None and ref.start == tok.i:
+                return ref.actor
+        hits = self.token_hits.get(tok.i)
+        if hits:
+            return self.actor_of_hits(self.kb, hits, self.date)
+        return None
+
+    def _scan(self, tokens: list[Token], head: Token | None) -> tuple[str | None, str | None, Actor | None]:
+        """Country, strongest modifier role, and a KB group among a phrase's modifier tokens."""
+        country: str | None = None
+        mod_role: str | None = None
+        group: Actor | None = None
+        seen: set[int] = set()
+        for tok in tokens:
+            hits = self.token_hits.get(tok.i)
+            cand = self.token_cand.get(tok.i)
+            if hits and cand is not None and cand.start not in seen:
+                seen.add(cand.start)
+                if _attributive(self.doc, cand):
+                    continue
+                hit = _best(hits, self._article_countries())
+                if hit.kind == "entry" and hit.entry is not None:
+                    if hit.entry.type == "person":
+                        country = country or hit.entry.actor(self.date).country
+                    else:
+                        group = group or hit.entry.actor(self.date)
+                elif hit.country:
+                    country = country or hit.country
+                continue
+            if tok.dep_ == "poss" and tok.pos_ == "PRON":
+                m = self.pronoun(tok)
+                if m is not None and m.actor is not None and m.actor.country:
+                    country = country or m.actor.country
+                continue
+            word = _role_word(tok)
+            if word and word.mod and tok is not head and word.role not in {"STATE", "GROUP", "SAME"}:
+                mod_role = _stronger(mod_role, word.role)
+        return country, mod_role, group
+
+    # -- back references -----------------------------------------------------------------------
+    def pronoun(self, tok: Token) -> Mention | None:
+        word = tok.lower_
+        accept = _pronoun_filter(word)
+        if accept is None or word == "it" and (tok.dep_ == "expl" or tok.dep_ == "nsubj" and _copular_it(tok)):
+            return None
+        ref = self._subject_ref(tok, accept)
+        if ref is None:
+            sent = self._sent_of.get(tok.i, 0)
+            for cand in self._recent(tok.i, None):
+                near = word in roles.PERSON_PRONOUNS or sent - cand.sent <= 1
+                if near and accept(cand) and (word != "it" or cand.dep in {"nsubj", "nsubjpass"}):
+                    ref = cand
+                    break
+        return _at(tok, ref.actor) if ref is not None and ref.actor is not None else None
+
+    def _subject_ref(self, tok: Token, accept: Callable[[Ref], bool]) -> Ref | None:
+        """The subject of a clause governing the pronoun ("Türkiye maintains that its ...")."""
+        by_head = {r.start: r for r in self.refs if r.start < tok.i}
+        node = tok
+        while node.head.i != node.i:
+            node = node.head
+            for child in node.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.right_edge.i < tok.i:
+                    ref = by_head.get(child.i)
+                    if ref is not None and accept(ref):
+                        return ref
+        return None
+
+    def _recent(self, before: int, kind: str | None) -> list[Ref]:
+        sent = self._sent_of.get(before, 0)
+        out = []
+        for ref in reversed(self.refs):
+            if ref.start >= before:
+                continue
+            if sent - ref.sent > _LOOKBACK_SENTS and kind != "person":
+                break
+            if kind is None or ref.kind == kind:
+                out.append(ref)
+        return out
+
+    def _recent_role(self, before: int, role: str) -> Actor | None:
+        for ref in reversed(self.refs):
+            if ref.start < before and ref.actor is not None and ref.actor.role == role and ref.actor.country:
+                return self.kb.role_actor(ref.actor.country, role)
+        return None
+
+    def _article_countries(self) -> set[str]:
+        return {r.actor.country for r in self.refs[-30:] if r.actor is not None and r.actor.country}
+
+    def split_adjectives(self, root: Token, mention: Mention) -> list[Mention]:
+        """"Hungarian and Romanian officials" -> one mention per country, same role."""
+        actor = mention.actor
+        if actor is None or actor.role is None:
+            return []
+        out: list[Mention] = []
+        for child in root.children:
+            if child.dep_ in {"amod", "compound"} and child.i in self.token_hits:
+                for tok in (child, *child.conjuncts):
+                    hits = self.token_hits.get(tok.i)
+                    country = next((h.country for h in hits or () if h.country), None)
+                    if country:
+                        out.append(Mention(mention.text, mention.start, mention.end,
+                                           self.kb.role_actor(country, actor.role), mention.label))
+        return out if len(out) > 1 else []
+
+    def _ref(self, cand: Candidate, actor: Actor | None, kind: str, plural: bool = False,
+             surname: str | None = None) -> Ref:
+        dep = self.doc[cand.head].dep_
+        return Ref(actor, cand.head, self._sent_of.get(cand.head, 0), kind, plural, surname=surname, dep=dep)
+
+    def _copy(self, cand: Candidate, ref: Ref) -> Ref:
+        new = self._ref(cand, ref.actor, ref.kind, ref.plural, ref.surname)
+        new.gender, new.title = ref.gender, ref.title
+        return new
+
+
+def _best(hits: tuple[Hit, ...] | list[Hit], countries: set[str] | None = None) -> Hit:
+    order = {"entry": 0, "state": 1, "seat": 2, "adjective": 3, "people": 4}
+    ranked = sorted(hits, key=lambda h: (order.get(h.kind, 9), not (countries and h.country in countries)))
+    return ranked[0]
+
+
+def _role_word(tok: Token) -> roles.RoleWord | None:
+    if tok.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
+        return None
+    return roles.lookup(tok.lower_) or roles.lookup(tok.lemma_)
+
+
+def _stronger(current: str | None, new: str) -> str:
+    if current is None:
+        return new
+    rank = {r: i for i, r in enumerate(_STRONG_MODS)}
+    return new if rank.get(new, 99) < rank.get(current, 99) else current
+
+
+def _of_object(head: Token) -> Token | None:
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "from"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _pronoun_filter(word: str) -> Callable[[Ref], bool] | None:
+    if word in roles.PERSON_PRONOUNS:
+        gender = roles.PERSON_PRONOUNS[word]
+        return lambda r: r.kind == "person" and r.actor is not None and r.gender in (None, gender)
+    if word in roles.THING_PRONOUNS:
+        return lambda r: r.kind in {"group", "state"} and r.actor is not None and not r.plural
+    if word in roles.PLURAL_PRONOUNS:
+        return lambda r: r.actor is not None and r.kind not in {"person", "adjective"} and (
+            r.plural or r.kind == "group")
+    return None
+
+
+_ATTRIBUTIVE = {"backed", "led", "based", "allied", "aligned", "funded", "sponsored", "supported",
+                "brokered", "run", "controlled", "held", "born", "made", "built", "owned", "trained",
+                "armed", "linked", "affiliated", "style", "speaking"}
+
+
+def _attributive(doc: Doc, cand: Candidate) -> bool:
+    """"Turkish-backed", "Russian-made", "pro-Iranian": a country that is not the actor's own."""
+    after = doc[cand.end : cand.end + 2]
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ in _ATTRIBUTIVE:
+        return True
+    before = doc[max(0, cand.start - 2) : cand.start]
+    return len(before) == 2 and before[1].text == "-" and before[0].lower_ in {"pro", "anti"}
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "his", "her", "their"}
+               for c in head.children)
+
+
+def _copular_it(tok: Token) -> bool:
+    verb = tok.head
+    return verb.lemma_ in {"be", "seem", "appear", "remain", "take"} or any(
+        c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children if verb.lemma_ == "be"
+    )
+
+
+def _group_with_role(group: Actor, role: str) -> Actor:
+    if group.type == "igo" and role == "MIL" and not group.code.endswith("MIL"):
+        return Actor(f"{group.id}-mil", f"{group.name} (military)", "igo", group.country, "MIL", group.code + "MIL")
+    return group
+
+
+def _person_actor(name: str, country: str | None, role: str) -> Actor:
+    slug = re.sub(r"[^a-z0-9]+", "-", norm(name)).strip("-") or "person"
+    return Actor(f"person-{slug}", name, "person", country, role, (country or "") + role)
+
+
+def _at(tok: Token, actor: Actor) -> Mention:
+    return Mention(tok.text, tok.idx, tok.idx + len(tok.text), actor, "PRON")
