@@ -31,10 +31,6 @@ def _direct(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if q.direct]
 
 
-def _speaker(q: Quote) -> str | None:
-    return q.speaker.text if q.speaker else None
-
-
 def test_ready() -> None:
     assert READY is True
 
@@ -95,7 +91,7 @@ def test_trailing_attribution_and_pronoun_continuation(quotes_of) -> None:
     )
     direct = _direct(quotes_of(text))
     assert [q.text for q in direct] == ["We will not back down,", "This is our land."]
-    assert all(_speaker(q) == "Olena Marchenko" for q in direct)
+    assert all(same_speaker(q.speaker, "Olena Marchenko") for q in direct)
     assert direct[0].cue == "said"
 
 

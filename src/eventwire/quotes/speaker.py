@@ -80,7 +80,9 @@ class SpeakerFinder:
 
     def _is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and any(t.dep_ in SUBJECTS for t in span)
+        if span is None:
+            return False
+        return any(t.dep_ in SUBJECTS and (t.head.dep_ == "ROOT" or cue_of(t.head)) for t in span)
 
     def speaker_of(self, cue: Token) -> Mention | None:
         """The speaker a cue word introduces, through subjects of governing verbs where needed."""
@@ -119,13 +121,14 @@ class SpeakerFinder:
         if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS or head.pos_ == "PRON":
             return self._pronoun(head)
         found = self.actors.for_token(head)
-        if found is not None and (found.actor is not None or found.label in NAMED):
+        if found is not None and found.label == "PERSON":
             return found
-        for child in head.children:
-            if child.dep_ == "appos":
-                m = self.actors.for_token(child)
-                if m is not None and m.label == "PERSON":
-                    return m
+        person = self._person_in(head)  # "Envoy to Syria Alexander Lavrentiev", "X's spokesman, Y"
+        if person is not None:
+            return person
+        covers = found is not None and found.start <= head.idx < found.end
+        if covers and (found.actor is not None or found.label in NAMED):  # type: ignore[union-attr]
+            return found
         if head.pos_ == "PROPN":
             known = self._known_name(head)
             if known is not None:
@@ -144,6 +147,22 @@ class SpeakerFinder:
         earlier = [m for m in people if m.start < head.idx]
         return (earlier or people or [None])[0]
 
+    def _person_in(self, head: Token) -> Mention | None:
+        for child in head.children:
+            if child.dep_ == "appos":
+                m = self.actors.for_token(child)
+                if m is not None and m.label == "PERSON":
+                    return m
+        if head.pos_ != "PROPN":
+            return None
+        span = tight_phrase(head)
+        people = [
+            m
+            for m in self.actors.mentions
+            if m.label == "PERSON" and span.start_char <= m.start and m.end <= span.end_char
+        ]
+        return people[-1] if people else None
+
     def _inside(self, head: Token) -> Mention | None:
         """A title or common noun as subject: the person named in it ("Envoy to Syria Alexander
         Lavrentiev"), else the noun phrase itself with the actor it names, if any."""
@@ -157,8 +176,6 @@ class SpeakerFinder:
         found = self.actors.for_span(span)
         if found is not None and found.actor is not None and found.start <= head.idx < found.end:
             return found
-        if head.pos_ == "PROPN" and inner:
-            return inner[-1]
         if not any(t.is_alpha for t in span):
             return None
         actor = found.actor if found is not None else None
@@ -195,13 +212,13 @@ class SpeakerFinder:
                 best = m
         i = bisect.bisect_left(self._starts, before)
         for m in reversed(self._salient[:i]):
-            if m.label in labels:
+            if _fits(m, labels):
                 if best is None or m.start > best.start:
                     best = m
                 break
         if best is not None:
             return best
-        earlier = [m for m in self.actors.mentions if m.start < before and m.label in labels]
+        earlier = [m for m in self.actors.mentions if m.start < before and _fits(m, labels)]
         return earlier[-1] if earlier else None
 
 
