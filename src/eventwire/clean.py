@@ -28,8 +28,8 @@ from .model import Document
 
 # Formats whose text comes one paragraph per line (extracted from markup): lines are never joined.
 LINE_PARAGRAPH_FORMATS = frozenset({"html", "feed", "warc"})
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " "})
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile("[\u00a0\u2007\u202f\t]")
 
 
 @dataclass(slots=True)
@@ -77,7 +77,7 @@ def clean_document(document: Document, *, detect: bool = True) -> Document:
 
 
 def normalise_text(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", text)))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
 

@@ -35,7 +35,7 @@ _SCRIPT_LANGUAGE = {
     "TAMIL": "ta",
     "ETHIOPIC": "am",
 }
-_SAMPLE_CHARS = 3000
+_SAMPLE_CHARS = 1200
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +75,7 @@ def detect_language(text: str) -> Language:
 
 def _main_script(letters: list[str]) -> str | None:
     counts: dict[str, int] = {}
-    for ch in letters[:500]:
+    for ch in letters[:200]:
         name = unicodedata.name(ch, "")
         word = name.split(" ", 1)[0] if name else ""
         if word:

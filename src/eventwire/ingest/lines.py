@@ -76,12 +76,15 @@ _DATELINE_MIXED = re.compile(
 
 def normalise_key(line: str) -> str:
     """Comparison key: case, spacing, quote styles and trailing punctuation ignored."""
-    key = line.casefold().translate(_QUOTES)
-    key = re.sub(r"\s+", " ", key).strip()
+    key = line.casefold()
+    if not key.isascii():
+        key = _SINGLE_QUOTES.sub("'", _DOUBLE_QUOTES.sub('"', key))
+    key = " ".join(key.split())
     return key.strip(" \"'.,;:!?-–—")
 
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
+_SINGLE_QUOTES = re.compile("[’‘]")
+_DOUBLE_QUOTES = re.compile("[“”«»]")
 
 
 def word_count(line: str) -> int:

@@ -45,15 +45,20 @@ class _Segment:
 
 
 def iter_pieces(stream: TextIO, *, max_chars: int) -> Iterator[Piece]:
-    """Articles of a plain-text stream, in order."""
+    """Articles of a plain-text stream, in order (a skipped over-long line after its article)."""
     assembler = _Assembler(max_chars)
+    skipped: list[Piece] = []
     for segment in _segments(stream, max_chars):
         if segment.too_long:
-            yield Piece("", max(assembler.article, 1), too_long=segment.too_long)
+            skipped.append(Piece("", max(assembler.article, 1), too_long=segment.too_long))
             continue
         for sub in _split_headers(segment):
-            yield from assembler.add(sub)
+            for piece in assembler.add(sub):
+                yield piece
+                yield from skipped
+                skipped.clear()
     yield from assembler.finish()
+    yield from skipped
 
 
 def _read_lines(stream: TextIO, max_chars: int) -> Iterator[str | int]:
@@ -66,7 +71,7 @@ def _read_lines(stream: TextIO, max_chars: int) -> Iterator[str | int]:
             size = len(line)
             while True:
                 more = stream.readline(1 << 20)
-                size += len(more)
+                size += len(more.rstrip("\r\n"))
                 if not more or more.endswith("\n"):
                     break
             yield size
