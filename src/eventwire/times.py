@@ -323,8 +323,12 @@ def _time_spans(doc: Doc) -> list[Span]:
     for tok in doc:
         if tok.i not in covered and tok.lower_ in _WEEKDAY_WORDS and tok.text[:1].isupper():
             spans.append(doc[tok.i : tok.i + 1])
-    spans.sort(key=lambda s: s.start)
-    return spans
+    spans.sort(key=lambda s: (s.start, -s.end))
+    kept: list[Span] = []
+    for span in spans:  # a widened span swallows the weekday spaCy tagged on its own
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
 
 
 _WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})

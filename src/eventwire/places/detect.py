@@ -17,7 +17,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .gazetteer import Gazetteer
-from .normalise import AREA_SUFFIXES, DIRECTION_PREFIXES, fold, key
+from .normalise import AREA_SUFFIXES, DIRECTION_PREFIXES, key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -86,7 +86,7 @@ def _person_words(doc: Doc) -> set[str]:
     words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            words.update(fold(t.text) for t in ent if t.is_title)
+            words.update(key(t.text) for t in ent if t.is_title)
     return words
 
 
@@ -169,11 +169,13 @@ def _accept(doc: Doc, span: tuple[int, int], start: int, end: int, ent_label: li
     strong = _locative_before(doc, start) or _area_after(doc, end) or words[0] in _PLACE_WORDS or _qualified(doc, end, gaz)
     if len(words) == 1 and words[0] in person_words:
         return False
+    if not all(t.tag_ == "NNP" or t.text in ("-", "'", "’", ".") for t in doc[start:end]):
+        return False  # title-case headline words: "Belarus to Send 200 Troops"
     return strong or _resident_after(doc, end)
 
 
 def _sentence_initial_person(doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
-    return end - start == 1 and fold(doc[start].text) in person_words and doc[start].ent_type_ not in _PLACE_LABELS
+    return end - start == 1 and key(doc[start].text) in person_words and doc[start].ent_type_ not in _PLACE_LABELS
 
 
 def _locative_before(doc: Doc, start: int) -> bool:

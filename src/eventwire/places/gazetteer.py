@@ -285,8 +285,8 @@ def build() -> dict[str, Any]:
     admin1_names: dict[tuple[str, str], str] = {}
     admin1_ids: dict[tuple[str, str], int] = {}
     _add_us_states(b, by_admin1, admin1_names, admin1_ids, rows)
-    _admin1_from_iso(b, by_admin1, by_country, admin1_names, admin1_ids)
     _add_hand_admin1(b, by_country, by_admin1, admin1_names, admin1_ids, rows)
+    _admin1_from_iso(b, by_admin1, admin1_names, admin1_ids)
     _add_us_counties(b)
     _add_regions(b, rows)
     _add_continents(b)
@@ -383,10 +383,11 @@ def _add_us_states(b: _Builder, by_admin1: dict[tuple[str, str], list[int]], nam
                                        alias.get(s["name"], ()))
 
 
-def _admin1_from_iso(b: _Builder, by_admin1: dict[tuple[str, str], list[int]], by_country: dict[str, list[int]],
+def _admin1_from_iso(b: _Builder, by_admin1: dict[tuple[str, str], list[int]],
                      names: dict[tuple[str, str], str], ids: dict[tuple[str, str], int]) -> None:
-    """ISO 3166-2 regions named after a town of theirs ('Ḩalab' -> Aleppo): that town's admin1 code
-    names the GeoNames region; the region is placed at the centre of its towns."""
+    """ISO 3166-2 regions named after their main town ('Ḩalab' -> Aleppo): that town's admin1 code
+    names the GeoNames region, placed at the centre of its towns. The town must be one of the two
+    largest of its region, so that 'Wales' is not read as a village of that name in England."""
     import pycountry
 
     for sub in pycountry.subdivisions:
@@ -399,7 +400,7 @@ def _admin1_from_iso(b: _Builder, by_admin1: dict[tuple[str, str], list[int]], b
             continue
         code = b.a1[town]
         cities = by_admin1.get((iso, code))
-        if not code or not cities:
+        if not code or not cities or town not in sorted(cities, key=lambda i: -b.pop[i])[:2]:
             continue
         lat, lon = centre(_points(b, cities))
         pop = sum(b.pop[i] for i in cities)

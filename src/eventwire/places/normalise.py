@@ -84,6 +84,7 @@ AREA_SUFFIXES = {
     "district": "region", "area": "region", "city": "city", "town": "city", "village": "city",
     "state": "admin1", "oblast": "admin1", "prefecture": "admin1", "municipality": "city",
     "outskirts": "region", "suburbs": "region", "countryside's": "region",
+    "township": "city", "twp": "city", "twp.": "city", "borough": "city",
 }
 
 # Words before a name that make it a part of the area ("northern Syria", "the eastern Ghouta").
@@ -100,6 +101,8 @@ def split_area(text: str) -> tuple[str, str | None, bool]:
     directional = False
     if len(words) > 1 and words[0].lower() in DIRECTION_PREFIXES:
         words, directional = words[1:], True
+    if len(words) > 2 and " ".join(words[:2]).lower() in ("town of", "city of", "village of", "township of"):
+        words = words[2:]
     kind = None
     if len(words) > 1 and words[-1].lower() in AREA_SUFFIXES:
         kind = AREA_SUFFIXES[words[-1].lower()]

@@ -140,8 +140,7 @@ class Resolver:
             entries = [e for e in entries if ctx.country_share(e.country, name) > 0]
             if not entries:
                 return None
-        senior = any(e.feature in ("country", "admin1") and key(e.name) == name for e in entries)
-        scored = [(self._score(top, e, loose, quals, ctx, name) - (3.0 if senior and e.feature in _CITY else 0.0), -e.id, e)
+        scored = [(self._score(top, e, loose, quals, ctx, name) + _rank_bonus(top, e, entries, name, ctx), -e.id, e)
                   for e in entries]
         return max(scored)[2]
 
@@ -163,9 +162,25 @@ class Resolver:
             score += 4.0
         if any(_inside(e, q) for q in quals):
             score += 8.0
-        if e.feature in _CITY and ctx.near(e.lat, e.lon, name):
-            score += 1.5
+        if (e.feature in _CITY or e.feature == "admin2") and ctx.near(e.lat, e.lon, name):
+            score += 3.0
         return score
+
+
+def _rank_bonus(top: Toponym, e: Entry, entries: list[Entry], name: str, ctx: Context) -> float:
+    """A state or country outranks a village of its name ("California, Pa.") unless the village is
+    next to the article's other places; a big town outranks the region named after it ("Aleppo" is
+    the city unless the text says "province")."""
+    if e.feature in _CITY and e.population < 100_000 and not ctx.near(e.lat, e.lon, name) and any(
+        o.feature in ("country", "admin1") and key(o.name) == name for o in entries
+    ):
+        return -3.0
+    if e.feature == "admin1" and top.kind != "admin1" and any(
+        o.feature in _CITY and o.population >= 100_000 and key(o.name) == name
+        and o.country == e.country and o.admin1 == e.admin1 for o in entries
+    ):
+        return -3.0
+    return 0.0
 
 
 def _kind_bonus(top: Toponym, e: Entry) -> float:
