@@ -1,18 +1,55 @@
-"""Event coder. Placeholder until the stage is built."""
+"""Event coder (`eventwire.events.v1`): predicates of each sentence -> coded `Event`s.
+
+For each sentence: find lexicon predicates (predicates.py), read their source and target from the
+parse (arguments.py), their mode (modality.py), casualties (casualties.py), the ACLED type
+(acled.py), the clause's place and date, and who reports it. Every event names the lexicon entry
+that coded it in `rule`; no event is made without a coded action.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Event, Quote, TimeRef
+from ..model import Event, Mention, Place, Quote, TimeRef
+from .acled import acled_sub_type
+from .arguments import (
+    conjunct_mentions,
+    mention_for,
+    noun_arguments,
+    prep_object,
+    verb_subject,
+    verb_target,
+)
+from .casualties import find_casualties
+from .compose import refine
+from .modality import governing_mode, mode_of
+from .ontology import make_action
+from .predicates import Pred, find_predicates
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
     from ..actors import ArticleActors
     from ..places import ArticlePlaces
 
-READY = False
+READY = True
+RULESET = "eventwire.events.v1"
+
+_MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+_CASUALTY_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+_ARMED_ROLES = frozenset({"MIL", "REB", "INS", "COP", "SPY"})
+_ARMED_WORDS = frozenset({"army", "troops", "forces", "soldiers", "militants", "rebels", "fighters", "police", "militia", "military", "artillery", "jets", "gunmen"})
+_MAX_PAIRS = 3
+
+
+class _Ctx:
+    """What every sentence of one article shares."""
+
+    def __init__(self, actors: ArticleActors, places: ArticlePlaces, times: list[TimeRef], quotes: list[Quote]) -> None:
+        self.actors = actors
+        self.places = places
+        self.times = sorted(times, key=lambda t: t.start)
+        self.quotes = [q for q in quotes if q.speaker is not None]
 
 
 def code_events(
@@ -22,4 +59,315 @@ def code_events(
     times: list[TimeRef],
     quotes: list[Quote],
 ) -> list[Event]:
-    return []
+    """Every coded event of a parsed article, in text order."""
+    ctx = _Ctx(actors, places, times, quotes)
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(_code_sentence(sent, ctx))
+    return events
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The event a sentence is about: asserted over embedded, specific over statements, then confidence."""
+    if not events:
+        return None
+
+    def rank(e: Event) -> tuple[int, int, float]:
+        return (e.mode in {"asserted", "reported"}, e.action.root != "01", e.confidence)
+
+    return max(events, key=rank)
+
+
+def _code_sentence(sent: Span, ctx: _Ctx) -> list[Event]:
+    preds = find_predicates(sent)
+    if not preds:
+        return []
+    attributed = _according_to(sent, ctx)
+    casualties = _assign_casualties(sent, preds)
+    out: list[Event] = []
+    for p in preds:
+        out.extend(_events_of(p, sent, ctx, attributed, casualties.get(p.token.i, (None, None))))
+    return out
+
+
+def _events_of(
+    p: Pred, sent: Span, ctx: _Ctx, attributed: str | None, counts: tuple[int | None, int | None]
+) -> list[Event]:
+    sources, targets = _arguments(p, ctx)
+    if not sources and not targets and p.root not in _MATERIAL_ROOTS:
+        return []
+    if _bare_nominal(p) and not _nominal_has_parties(p, sources, targets):
+        return []
+    pairs = _pairs(p, sources, targets)
+    mode = _mode(p, ctx)
+    reporter = _reporter_text(p, ctx)
+    clause = _clause_chars(p, sent)
+    place = _place(ctx, clause, sent)
+    date = _date(ctx, clause, sent)
+    cues = _cues(p)
+    code = refine(p.code, cues)
+    events: list[Event] = []
+    for k, (src, tgt) in enumerate(pairs[: _MAX_PAIRS * _MAX_PAIRS]):
+        acled = _acled(code, cues, src, tgt)
+        events.append(
+            Event(
+                id=f"ev{p.token.idx}" + (f".{k}" if k else ""),
+                sentence=sent.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                source=src[0] if src else None,
+                target=tgt[0] if tgt else None,
+                action=make_action(_action_text(p), code, acled),
+                mode=mode,
+                place=place,
+                date=date,
+                fatalities=counts[0],
+                injured=counts[1],
+                attributed_to=reporter or attributed,
+                confidence=_confidence(p, src, tgt),
+                rule=p.rule,
+            )
+        )
+    return events
+
+
+Arg = tuple[Mention, bool]
+
+
+def _bare_nominal(p: Pred) -> bool:
+    return p.entry.pos == "N" and p.carrier is None and p.merged is None and p.parent is None
+
+
+def _nominal_has_parties(p: Pred, sources: list[Arg], targets: list[Arg]) -> bool:
+    """A bare nominal reference is an event with both parties, or a forceful act with one."""
+    if sources and targets:
+        return True
+    return bool(sources) and p.root in _MATERIAL_ROOTS or bool(targets) and p.root in {"17", "18", "19", "20"}
+
+
+def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
+    t = p.token
+    skip = set(p.consumed) | {t.i}
+    if p.complement is not None:
+        skip.add(p.complement.token.i)
+    src_tok: Token | None = None
+    tgt_tok: Token | None = None
+    between: list[Token] = []
+    if p.entry.pos == "N":
+        src_tok, tgt_tok, between = noun_arguments(t, skip)
+        if src_tok is None and p.carrier is not None:
+            src_tok = verb_subject(p.carrier)
+            if src_tok is not None and src_tok.i == t.i:
+                src_tok = None
+        if tgt_tok is None and p.carrier is not None:
+            tgt_tok = prep_object(p.carrier, skip)
+    elif p.entry.has("speech"):
+        src_tok = verb_subject(t)
+        tgt_tok = _addressee(t)
+    else:
+        src_tok = verb_subject(t)
+        tgt_tok = verb_target(t, skip, ("with",) if p.root == "04" else ())
+        if tgt_tok is None:
+            tgt_tok = _possessor_of_consumed(p)
+    if p.merged is not None:
+        tgt_tok = verb_target(p.merged, skip) or tgt_tok
+    if tgt_tok is None and p.complement is not None:
+        tgt_tok = _complement_target(p.complement)
+    if not between and p.carrier is not None:
+        between = noun_arguments(p.carrier, skip)[2]
+    if between:
+        first = conjunct_mentions(between[0], ctx.actors)[:1]
+        rest = [m for b in between[1:] for m in conjunct_mentions(b, ctx.actors)[:1]]
+        if src_tok is None:
+            return first, rest
+        return conjunct_mentions(src_tok, ctx.actors), first + rest
+    sources = conjunct_mentions(src_tok, ctx.actors) if src_tok is not None else []
+    targets = conjunct_mentions(tgt_tok, ctx.actors) if tgt_tok is not None else []
+    return sources, targets
+
+
+def _possessor_of_consumed(p: Pred) -> Token | None:
+    """ "rejected Damascus' demand": the owner of the phrase's object noun is the target."""
+    for i in sorted(p.consumed):
+        for c in p.token.doc[i].children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                return c
+    return None
+
+
+def _addressee(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "dative" or (c.dep_ == "dobj" and c.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}):
+            return c
+    return prep_object(t, set(), ("to",))
+
+
+def _complement_target(comp: Pred) -> Token | None:
+    """ "demanded the release of X", "refused to meet Y": the complement's target."""
+    skip = set(comp.consumed) | {comp.token.i}
+    if comp.entry.pos == "N":
+        _, tgt, between = noun_arguments(comp.token, skip)
+        return tgt or (between[0] if between else None)
+    return verb_target(comp.token, skip)
+
+
+def _pairs(p: Pred, sources: list[Arg], targets: list[Arg]) -> list[tuple[Arg | None, Arg | None]]:
+    mutual = p.entry.has("sym") or p.root in {"03", "04", "05", "06"}
+    if mutual and len(sources) > 1 and not targets:
+        return [(a, b) for a in sources[:_MAX_PAIRS] for b in sources[:_MAX_PAIRS] if a is not b]
+    srcs: list[Arg | None] = list(sources[:_MAX_PAIRS]) or [None]
+    tgts: list[Arg | None] = list(targets[:_MAX_PAIRS]) or [None]
+    out = [(s, t) for s in srcs for t in tgts if not (s and t and s[0].start == t[0].start)]
+    return out or [(srcs[0], None)]
+
+
+def _mode(p: Pred, ctx: _Ctx) -> str:
+    """Negation first; then what a control verb imposes; then the clause's own modals; then
+    reporting (a reported plan is a plan: who reports it is in `attributed_to`)."""
+    own = mode_of(p.token, p.carrier)
+    if own == "negated":
+        return own
+    if p.forced_mode and p.forced_mode != "reported":
+        return p.forced_mode
+    if own != "asserted":
+        return own
+    governed = governing_mode(p.anchor)
+    if governed:
+        return governed
+    if p.forced_mode or _in_quote(p, ctx):
+        return "reported"
+    return "asserted"
+
+
+def _in_quote(p: Pred, ctx: _Ctx) -> bool:
+    idx = p.token.idx
+    return any(q.start <= idx < q.end for q in ctx.quotes)
+
+
+def _reporter_text(p: Pred, ctx: _Ctx) -> str | None:
+    if p.reporter is not None:
+        subj = verb_subject(p.reporter.token)
+        if subj is not None:
+            m, _ = mention_for(subj, ctx.actors)
+            if m is not None:
+                return m.actor.name if m.actor else m.text
+    idx = p.token.idx
+    for q in ctx.quotes:
+        if q.start <= idx < q.end and q.speaker is not None:
+            return q.speaker.actor.name if q.speaker.actor else q.speaker.text
+    return None
+
+
+def _according_to(sent: Span, ctx: _Ctx) -> str | None:
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            obj = next((g for g in t.doc[t.i + 1].children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                m, has_actor = mention_for(obj, ctx.actors)
+                if m is not None and has_actor and m.actor:
+                    return m.actor.name
+                words = [w for w in obj.subtree if w.dep_ != "det" and w.text not in "()"]
+                return " ".join(w.text for w in words).replace(" 's", "'s") or None
+    return None
+
+
+def _clause_chars(p: Pred, sent: Span) -> tuple[int, int]:
+    anchor = p.anchor
+    left, right = anchor.left_edge, anchor.right_edge
+    return max(left.idx, sent.start_char), min(right.idx + len(right), sent.end_char)
+
+
+def _place(ctx: _Ctx, clause: tuple[int, int], sent: Span) -> Place | None:
+    return ctx.places.in_range(*clause) or ctx.places.in_range(sent.start_char, sent.end_char)
+
+
+def _date(ctx: _Ctx, clause: tuple[int, int], sent: Span) -> TimeRef | None:
+    in_sent = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char]
+    in_clause = [t for t in in_sent if clause[0] <= t.start < clause[1]]
+    found = in_clause or in_sent
+    return found[0] if found else None
+
+
+def _cues(p: Pred) -> set[str]:
+    """Lemmas of the predicate's clause: weapons, victims, domains ("drone strike", "defense ties")."""
+    lemmas: set[str] = set()
+    for anchor in (p.token, p.carrier, p.merged):
+        if anchor is not None:
+            lemmas.update(w.lemma_.lower() for w in anchor.subtree)
+            lemmas.add(anchor.lemma_.lower())
+    return lemmas
+
+
+def _acled(code: str, cues: set[str], src: Arg | None, tgt: Arg | None) -> str | None:
+    s_actor = src[0].actor if src else None
+    t_actor = tgt[0].actor if tgt else None
+    s_text = src[0].text.lower() if src else ""
+    armed = bool(s_actor and s_actor.role in _ARMED_ROLES) or any(w in s_text.split() for w in _ARMED_WORDS)
+    return acled_sub_type(
+        code,
+        cues,
+        target_text=tgt[0].text if tgt else "",
+        target_role=t_actor.role if t_actor else None,
+        source_role=s_actor.role if s_actor else None,
+        source_armed=armed,
+    )
+
+
+def _action_text(p: Pred) -> str:
+    toks = {p.token}
+    for head in (p.carrier, p.token):
+        if head is None:
+            continue
+        toks.add(head)
+        toks.update(c for c in head.children if c.dep_ == "prt" or c.dep_ == "neg")
+    if p.entry.dep and p.entry.dep != "dobj":
+        toks.update(c for c in p.token.children if c.lemma_.lower() in p.entry.words or c.lower_ in p.entry.words)
+    toks.update(p.token.doc[i] for i in p.consumed)
+    if p.merged is not None:
+        toks.add(p.merged)
+    return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
+
+
+def _confidence(p: Pred, src: Arg | None, tgt: Arg | None) -> float:
+    score = 0.75 if p.entry.pos == "V" else 0.65
+    score += 0.1 if src and src[1] else -0.2 if not src else -0.05
+    score += 0.05 if tgt and tgt[1] else -0.05 if not tgt else 0.0
+    if p.anchor.dep_ == "ROOT":
+        score += 0.05
+    if p.parent is not None:
+        score *= 0.6
+    return round(min(0.98, max(0.05, score)), 2)
+
+
+def _assign_casualties(sent: Span, preds: list[Pred]) -> dict[int, tuple[int | None, int | None]]:
+    """Casualty counts tied to the violent event whose clause states them (nearest in the tree)."""
+    found = find_casualties(sent)
+    violent = [p for p in preds if p.root in _CASUALTY_ROOTS or p.code == "175"]
+    if not found or not violent:
+        return {}
+    totals: dict[int, list[int | None]] = {}
+    for cue, kind, n in found:
+        owner = _owner_of(cue, violent)
+        slot = totals.setdefault(owner.token.i, [None, None])
+        k = 0 if kind == "killed" else 1
+        slot[k] = (slot[k] or 0) + n
+    return {i: (v[0], v[1]) for i, v in totals.items()}
+
+
+def _owner_of(cue: Token, violent: list[Pred]) -> Pred:
+    by_token = {p.token.i: p for p in violent}
+    by_token.update({p.merged.i: p for p in violent if p.merged is not None})
+    t = cue
+    for _ in range(6):
+        if t.i in by_token:
+            return by_token[t.i]
+        if t.head is t:
+            break
+        t = t.head
+    for p in violent:
+        if p.token.head.i == cue.i or any(c.i == p.token.i for c in cue.subtree):
+            return p
+    return min(violent, key=lambda p: abs(p.token.i - cue.i))
+
+
+__all__ = ["READY", "RULESET", "code_events", "main_event"]

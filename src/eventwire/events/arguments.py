@@ -1,0 +1,221 @@
+"""Arguments of predicates in the dependency parse: who acts (source) and who is acted upon (target).
+
+Verbal predicates: subject (or passive agent), direct object (or passive subject), prepositional
+targets; subjects are inherited through control ("plans to deploy"), coordination and participle
+clauses. Nominal predicates: possessor, demonym or named modifier, "by", "between X and Y",
+prepositional targets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..actors import ArticleActors
+
+TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "from", "for")
+_WEAK_PREPS = frozenset({"from", "for", "at", "to", "into"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# verbs whose object is the subject of their complement ("urged Iran to stop")
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "call", "order", "force", "persuade", "invite", "encourage", "allow", "press",
+    "pressure", "push", "request", "tell", "instruct", "help", "enable", "compel", "permit", "lead",
+})
+_NON_AGENTS = frozenset({
+    "it", "this", "that", "there", "which", "what", "move", "step", "decision", "report", "plan",
+    "document", "statement", "deal", "agreement", "matter", "issue", "situation", "process",
+    "other", "others", "another", "several", "many", "some", "more", "all", "both", "each",
+})
+# NER labels that never name an actor
+_NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# forces moved or deployed are the instrument of the act, not its target
+INSTRUMENT_NOUNS = frozenset({
+    "troop", "troops", "force", "forces", "soldier", "soldiers", "reinforcement", "reinforcements",
+    "unit", "units", "tank", "tanks", "warship", "warships", "jet", "jets", "weapon", "weapons",
+})
+_LOCATIVE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def verb_subject(token: Token, depth: int = 0) -> Token | None:
+    """The token of the acting subject of a verb, following passives, control and coordination."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    for child in token.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in _RELATIVE and token.dep_ == "relcl":
+                return token.head
+            return child
+    if any(c.dep_ == "nsubjpass" for c in token.children) or depth > 4:
+        return None
+    head = token.head
+    if head is token:
+        return None
+    if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for"}:
+        # "accused Ankara of acting", "criticized X for sending": the object acts
+        obj = next((c for c in head.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if obj is not None:
+            return obj
+    if token.dep_ == "xcomp" and head.lemma_ in OBJECT_CONTROL:
+        obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
+        if obj is not None:
+            return obj
+    if token.dep_ in {"xcomp", "conj", "advcl", "pcomp"}:
+        return verb_subject(head, depth + 1)
+    if token.dep_ == "pobj" or (token.dep_ == "prep" and head.pos_ == "VERB"):
+        return verb_subject(head, depth + 1)
+    if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBG":
+        return token.head  # "troops advancing on the town"
+    return None
+
+
+def verb_target(token: Token, skip: set[int], first_preps: tuple[str, ...] = ()) -> Token | None:
+    """The token of the target of a verb: object, passive subject, or prepositional object."""
+    if first_preps:
+        found = prep_object(token, skip, first_preps)
+        if found is not None:
+            return found
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            if child.lower_ in _RELATIVE and token.dep_ == "relcl":
+                return token.head
+            return child
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return token.head  # "villages shelled by the army"
+    for child in token.children:
+        if child.dep_ in {"dobj", "dative"} and child.i not in skip and usable_argument(child):
+            if child.lemma_.lower() in INSTRUMENT_NOUNS or child.lower_ in INSTRUMENT_NOUNS:
+                return prep_object(token, skip, ("to", "into", "toward", "towards", "against", "near", "along"))
+            return child
+    return prep_object(token, skip)
+
+
+def usable_argument(token: Token, prep: str = "") -> bool:
+    """Dates, numbers alone and places after locative prepositions are not participants."""
+    if token.ent_type_ in _NOT_ACTOR_LABELS:
+        return False
+    return not (prep in {"at", "in", "near", "from"} and token.ent_type_ in _LOCATIVE_LABELS)
+
+
+def prep_object(token: Token, skip: set[int], preps: tuple[str, ...] = TARGET_PREPS) -> Token | None:
+    best: tuple[int, Token] | None = None
+    for child in token.children:
+        if child.dep_ not in {"prep", "dative"} or child.lower_ not in preps:
+            continue
+        for g in child.children:
+            if g.dep_ == "pobj" and g.i not in skip and usable_argument(g, child.lower_):
+                rank = preps.index(child.lower_)
+                if best is None or rank < best[0]:
+                    best = (rank, g)
+    return best[1] if best else None
+
+
+def noun_arguments(token: Token, skip: set[int]) -> tuple[Token | None, Token | None, list[Token]]:
+    """(source, target, between-parties) of a nominal event ("Erdogan's invitation to Assad")."""
+    source: Token | None = None
+    target: Token | None = None
+    between: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "poss":
+            source = child
+        elif child.dep_ in {"amod", "compound", "nmod"} and child.i not in skip and _names_actor(child):
+            source = source or child
+        elif child.dep_ == "prep":
+            low = child.lower_
+            objs = [g for g in child.children if g.dep_ == "pobj" and g.i not in skip and usable_argument(g, child.lower_)]
+            if not objs:
+                continue
+            if low == "between" or low == "among":
+                between = [objs[0], *objs[0].conjuncts]
+            elif low == "by":
+                source = objs[0]
+            elif low == "of" and source is None and target is None or low in TARGET_PREPS and (target is None or low not in _WEAK_PREPS):
+                target = objs[0]
+    return source, target, between
+
+
+def _names_actor(token: Token) -> bool:
+    return token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or token.pos_ == "PROPN"
+
+
+def span_of(token: Token) -> tuple[int, int]:
+    """Token index range of the noun phrase headed by `token`: left modifiers, "of"-phrase."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in {"compound", "flat", "nummod"} or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "appos" and child.ent_type_:
+            continue
+        else:
+            break
+    return start, end
+
+
+def mention_for(token: Token, actors: ArticleActors) -> tuple[Mention | None, bool]:
+    """(mention, has_actor): the actor mention of the phrase headed by `token`, or a bare one."""
+    doc = token.doc
+    start, end = span_of(token)
+    span = doc[start:end]
+    mention = actors.for_span(span)
+    if mention is not None and mention.label not in _NOT_ACTOR_LABELS and mention.actor is not None:
+        return mention, True
+    # a phrase with no actor of its own may name one inside ("positions held by the SDF")
+    owner = _owner(token)
+    if owner is not None:
+        m = actors.for_span(doc[slice(*span_of(owner))])
+        if m is not None and m.label not in _NOT_ACTOR_LABELS:
+            return m, m.actor is not None
+    if mention is not None and mention.label not in _NOT_ACTOR_LABELS:
+        return mention, False
+    if token.lower_ in _NON_AGENTS or token.lemma_.lower() in _NON_AGENTS or token.pos_ in {"NUM", "ADJ", "VERB", "ADV"}:
+        return None, False
+    text_span = doc[start:end]
+    label = token.ent_type_ or ("PRON" if token.pos_ == "PRON" else "NP")
+    return Mention(text_span.text, text_span.start_char, text_span.end_char, None, label), False
+
+
+def _owner(token: Token) -> Token | None:
+    """The agent of a participle modifying a noun ("villages controlled by X", "X-held areas")."""
+    for child in token.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for g in child.children:
+                if g.dep_ == "agent":
+                    return next((p for p in g.children if p.dep_ == "pobj"), None)
+        if child.dep_ in {"compound", "amod", "npadvmod"} and (child.ent_type_ or child.pos_ == "PROPN"):
+            return child
+    return None
+
+
+def conjunct_mentions(token: Token, actors: ArticleActors) -> list[tuple[Mention, bool]]:
+    """Mentions of the token and of the phrases coordinated with it ("Russia and Iran")."""
+    tokens = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+    out: list[tuple[Mention, bool]] = []
+    seen: set[tuple[int, int]] = set()
+    for t in tokens[:4]:
+        m, ok = mention_for(t, actors)
+        if m is not None and (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append((m, ok))
+    return out
+
+
+__all__ = [
+    "INSTRUMENT_NOUNS",
+    "OBJECT_CONTROL",
+    "conjunct_mentions",
+    "mention_for",
+    "noun_arguments",
+    "prep_object",
+    "span_of",
+    "usable_argument",
+    "verb_subject",
+    "verb_target",
+]

@@ -1,0 +1,119 @@
+"""The predicate lexicon: verbs, nouns and phrases -> CAMEO codes (format in docs/events.md).
+
+Entries are indexed once at import by (part of speech, lemma); matching a token is one dict lookup
+plus a check of the few dependents an entry names in its `when` column.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import ConfigError
+from .ontology import DATA, cameo_codes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# `when` dependency names -> the spaCy labels they stand for
+_DEP_ALIASES: dict[str, frozenset[str]] = {
+    "prt": frozenset({"prt", "prep", "advmod"}),
+    "prep": frozenset({"prep", "agent", "dative"}),
+    "dobj": frozenset({"dobj", "nsubjpass", "attr"}),
+    "amod": frozenset({"amod", "compound", "nmod"}),
+    "compound": frozenset({"compound", "amod", "nmod"}),
+    "xcomp": frozenset({"xcomp", "ccomp"}),
+    "ccomp": frozenset({"ccomp"}),
+    "acomp": frozenset({"acomp"}),
+    "npadvmod": frozenset({"npadvmod", "prep", "advmod"}),
+}
+
+FLAGS = frozenset({"speech", "appeal", "intent", "demand", "reject", "threaten", "sym", "light", "plan", "hypo"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    pos: str  # "V" verb head, "N" noun head
+    lemma: str
+    dep: str | None  # the dependent the entry needs, e.g. "prt" for "carry out"
+    words: frozenset[str]  # lemmas or forms that dependent may have; "*" = any
+    cameo: str | None  # None for light and planning verbs (no event of their own)
+    flags: frozenset[str]
+
+    @property
+    def rule(self) -> str:
+        return f"lex:{self.id}"
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+
+def _parse(line: str, lineno: int) -> Entry:
+    cols = line.rstrip("\n").split("\t")
+    if len(cols) < 5:
+        raise ConfigError(f"lexicon.tsv line {lineno}: expected 6 tab-separated columns, got {len(cols)}")
+    ident, pos, lemma, when, code = cols[:5]
+    flags = frozenset(f for f in (cols[5] if len(cols) > 5 else "").split(",") if f)
+    if pos not in {"V", "N"} or not flags <= FLAGS:
+        raise ConfigError(f"lexicon.tsv line {lineno}: bad part of speech {pos!r} or flags {sorted(flags)}")
+    if code != "-" and code not in cameo_codes():
+        raise ConfigError(f"lexicon.tsv line {lineno}: unknown CAMEO code {code!r}")
+    dep, words = None, frozenset()
+    if when:
+        dep, _, alts = when.partition(":")
+        words = frozenset(alts.split("|"))
+    return Entry(ident, pos, lemma, dep, words, None if code == "-" else code, flags)
+
+
+@functools.cache
+def entries() -> tuple[Entry, ...]:
+    text = (DATA / "lexicon.tsv").read_text(encoding="utf-8")
+    return tuple(
+        _parse(line, n)
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.startswith("#")
+    )
+
+
+@functools.cache
+def index() -> dict[tuple[str, str], tuple[Entry, ...]]:
+    """(pos, lemma) -> entries, conditional ones first so the most specific wins."""
+    out: dict[tuple[str, str], list[Entry]] = {}
+    for e in entries():
+        out.setdefault((e.pos, e.lemma), []).append(e)
+    return {k: tuple(sorted(v, key=lambda e: e.dep is None)) for k, v in out.items()}
+
+
+def _dependent_matches(token: Token, entry: Entry) -> bool:
+    labels = _DEP_ALIASES.get(entry.dep or "", frozenset({entry.dep}))
+    for child in token.children:
+        if child.dep_ not in labels:
+            continue
+        if "*" in entry.words or child.lemma_.lower() in entry.words or child.lower_ in entry.words:
+            return True
+    if entry.dep == "dobj":
+        # light-verb noun complements reached through a preposition ("engage in talks")
+        for child in token.children:
+            if child.dep_ == "prep":
+                for g in child.children:
+                    if g.dep_ == "pobj" and (g.lemma_.lower() in entry.words or g.lower_ in entry.words):
+                        return True
+    return False
+
+
+def match(token: Token, pos: str) -> Entry | None:
+    """The lexicon entry that codes this token as a verb ("V") or noun ("N") predicate, if any."""
+    found = index().get((pos, token.lemma_.lower()))
+    if not found and pos == "N":
+        found = index().get((pos, token.lower_))
+    if not found:
+        return None
+    for entry in found:
+        if entry.dep is None or _dependent_matches(token, entry):
+            return entry
+    return None
+
+
+__all__ = ["Entry", "entries", "index", "match"]

@@ -1,0 +1,218 @@
+"""Finding the predicates of one sentence and how they relate: light verbs carrying nominal events,
+control verbs composing with their complement, reporting verbs, merged casualty clauses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .compose import FAMILIES, compose
+from .lexicon import Entry, match
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_MERGE_VERBS = frozenset({"kill", "injure", "wound", "hit", "destroy", "damage", "target", "leave", "claim", "strike"})
+_COMPLEMENT_MODE = {"appeal": "demanded", "demand": "demanded", "intent": "planned", "reject": "negated", "threaten": "hypothetical"}
+_SPEECH_REACH = 6
+
+
+@dataclass
+class Pred:
+    """One predicate of a sentence and what the sentence says around it."""
+
+    token: Token
+    entry: Entry
+    code: str
+    rule: str
+    carrier: Token | None = None  # light verb carrying a nominal event
+    merged: Token | None = None  # verb folded into a nominal event ("strikes killed two")
+    parent: Pred | None = None  # control predicate this one is the complement of
+    complement: Pred | None = None
+    forced_mode: str | None = None
+    reporter: Pred | None = None
+    consumed: set[int] = field(default_factory=set)  # token indexes that are part of the phrase
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    @property
+    def anchor(self) -> Token:
+        """The verb that carries the clause: the light verb, else the predicate itself."""
+        return self.carrier if self.carrier is not None else self.token
+
+
+def _is_verb(t: Token) -> bool:
+    return t.pos_ == "VERB" or (t.pos_ == "AUX" and t.lemma_ == "be" and any(c.dep_ == "acomp" for c in t.children))
+
+
+def find_predicates(sent: Span) -> list[Pred]:
+    """Every lexicon match in the sentence, with light verbs, control, reporting and merges resolved."""
+    raw: dict[int, tuple[Token, Entry]] = {}
+    for t in sent:
+        if t.dep_ == "amod" and t.pos_ == "VERB":
+            continue  # adjectival participles ("wounded soldiers") describe, they do not report
+        if t.dep_ == "acl" and t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children):
+            continue  # "a document released Monday": a reduced relative with no agent names no actor
+        entry = match(t, "V") if _is_verb(t) else match(t, "N") if t.pos_ in {"NOUN", "PROPN"} else None
+        if entry is not None:
+            raw[t.i] = (t, entry)
+    preds: dict[int, Pred] = {}
+    carriers: dict[int, tuple[Token, Entry]] = {}
+    for i, (t, e) in raw.items():
+        if e.cameo is None:
+            carriers[i] = (t, e)
+        else:
+            preds[i] = Pred(t, e, e.cameo, e.rule)
+    _consume_phrase_objects(preds)
+    _attach_carriers(preds, carriers)
+    _merge_casualty_verbs(preds)
+    _compose_control(preds)
+    _absorb_objects(preds)
+    _mark_reported(preds)
+    return sorted(preds.values(), key=lambda p: p.token.i)
+
+
+def _consume_phrase_objects(preds: dict[int, Pred]) -> None:
+    """ "cut ties", "impose sanctions": the object noun is part of the verb's phrase, not an event."""
+    for p in list(preds.values()):
+        e = p.entry
+        if e.dep != "dobj" or "*" in e.words:
+            continue
+        for c in p.token.children:
+            cands = [c] if c.dep_ in {"dobj", "nsubjpass", "attr"} else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+            for n in cands:
+                if n.lemma_.lower() in e.words or n.lower_ in e.words:
+                    p.consumed.add(n.i)
+                    preds.pop(n.i, None)
+
+
+def _noun_complements(t: Token) -> list[Token]:
+    out = [c for c in t.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}]
+    for c in t.children:
+        if c.dep_ == "prep":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _attach_carriers(preds: dict[int, Pred], carriers: dict[int, tuple[Token, Entry]]) -> None:
+    for t, e in carriers.values():
+        if e.has("plan") or e.has("hypo"):
+            mode = "planned" if e.has("plan") else "hypothetical"
+            for c in t.children:
+                if c.dep_ in {"xcomp", "ccomp"} and c.i in preds and preds[c.i].forced_mode is None:
+                    preds[c.i].forced_mode = mode
+            for n in _noun_complements(t):
+                p = preds.get(n.i)
+                if p is not None and p.entry.pos == "N" and p.carrier is None:
+                    p.carrier, p.forced_mode = t, mode
+            continue
+        for n in _noun_complements(t):
+            p = preds.get(n.i)
+            if p is not None and p.entry.pos == "N" and p.carrier is None:
+                p.carrier = t
+                break
+
+
+def _merge_casualty_verbs(preds: dict[int, Pred]) -> None:
+    """ "artillery strikes killed two", "killed in an airstrike", "shelled and killed": one event."""
+    for v in list(preds.values()):
+        t = v.token
+        if v.entry.pos != "V" or t.lemma_ not in _MERGE_VERBS | {"kill", "injure", "wound"}:
+            continue
+        host: Pred | None = None
+        for c in t.children:
+            if c.dep_ == "nsubj" and c.i in preds and preds[c.i].root in _VIOLENT_ROOTS:
+                host = preds[c.i]
+            elif c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}:
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in preds and preds[g.i].root in _VIOLENT_ROOTS:
+                        host = preds[g.i]
+        if host is None and t.dep_ == "conj" and t.lemma_ in {"kill", "injure", "wound"}:
+            head = preds.get(t.head.i)
+            if head is not None and head.root in _VIOLENT_ROOTS:
+                host = head
+        if host is not None and host is not v and host.merged is None:
+            host.merged = t
+            preds.pop(t.i, None)
+
+
+def _complement_of(p: Pred, preds: dict[int, Pred]) -> Pred | None:
+    t = p.token
+    for c in t.children:
+        if c.dep_ in {"xcomp", "ccomp", "acl"} and c.i in preds:
+            return preds[c.i]
+        if c.dep_ in {"xcomp", "ccomp", "acl"}:
+            # "refused to hold talks": the light verb's noun
+            for q in preds.values():
+                if q.carrier is c:
+                    return q
+    for c in t.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.i in preds and preds[c.i].entry.pos == "N":
+            return preds[c.i]
+        if c.dep_ == "prep" and c.lower_ in {"for", "to", "of", "on", "against", "with"}:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i in preds and preds[g.i].entry.pos == "N":
+                    return preds[g.i]
+                if g.dep_ == "pcomp" and g.i in preds:
+                    return preds[g.i]
+    return None
+
+
+def _compose_control(preds: dict[int, Pred]) -> None:
+    for p in sorted(preds.values(), key=lambda q: -q.token.i):
+        family = next((f for f in FAMILIES if p.entry.has(f)), None)
+        if family is None:
+            continue
+        comp = _complement_of(p, preds)
+        if comp is None or comp is p:
+            continue
+        p.code = compose(family, p.code, comp.code)
+        comp.parent = p
+        p.complement = comp
+        comp.forced_mode = comp.forced_mode or _COMPLEMENT_MODE[family]
+
+
+def _absorb_objects(preds: dict[int, Pred]) -> None:
+    """ "provided assistance", "condemned the attack": the object noun specifies the verb's event,
+    unless it names its own actor ("condemned Israel's attack on Gaza")."""
+    for n in list(preds.values()):
+        t = n.token
+        if n.entry.pos != "N" or n.parent is not None or n.carrier is not None or t.dep_ != "dobj":
+            continue
+        head = preds.get(t.head.i)
+        if head is None or head.entry.pos != "V":
+            continue
+        if any(c.dep_ in {"poss", "agent"} or (c.dep_ == "prep" and c.lower_ == "by") for c in t.children):
+            continue
+        head.consumed.add(t.i)
+        preds.pop(t.i, None)
+
+
+def _mark_reported(preds: dict[int, Pred]) -> None:
+    """Predicates inside the clause a reporting verb introduces are reported by its subject."""
+    speech = {p.token.i: p for p in preds.values() if p.entry.has("speech")}
+    accuse = {p.token.i: p for p in preds.values() if p.root == "11"}
+    if not speech and not accuse:
+        return
+    for q in preds.values():
+        t = q.anchor
+        for _ in range(_SPEECH_REACH):
+            head = t.head
+            if head is t:
+                break
+            if t.dep_ in {"ccomp", "parataxis"} and head.i in speech and speech[head.i] is not q:
+                q.reporter = speech[head.i]
+                q.forced_mode = q.forced_mode or "reported"
+                break
+            if t.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for"} and head.head.i in accuse:
+                q.reporter = accuse[head.head.i]
+                q.forced_mode = q.forced_mode or "reported"
+                break
+            t = head
+
+
+__all__ = ["Pred", "find_predicates"]

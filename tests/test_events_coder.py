@@ -1,0 +1,146 @@
+"""The event coder on one-sentence articles, through the real pipeline: one test per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events import main_event
+from eventwire.model import Event
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def code(extractor):
+    def run(text: str) -> list[Event]:
+        return list(extractor.extract_text(text).events)
+
+    return run
+
+
+def _one(events: list[Event], root: str) -> Event:
+    found = [e for e in events if e.action.root == root]
+    assert found, [(e.action.cameo, e.action.text) for e in events]
+    return found[0]
+
+
+def _has(mention, word: str) -> bool:
+    return mention is not None and word.lower() in mention.text.lower()
+
+
+def test_active_verb_with_subject_and_object(code):
+    e = _one(code("Government troops shelled rebel positions near Idlib on Tuesday."), "19")
+    assert e.action.cameo == "194" and e.action.plover == "ASSAULT"
+    assert _has(e.source, "troops") and _has(e.target, "positions")
+    assert e.action.acled.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.rule == "lex:shell/v" and e.mode == "asserted"
+
+
+def test_passive_with_agent(code):
+    e = _one(code("The convoy was attacked by militants in the north."), "19")
+    assert _has(e.source, "militants") and _has(e.target, "convoy")
+
+
+def test_light_verb_carries_nominal_event(code):
+    e = _one(code("The army launched an offensive against the rebels."), "19")
+    assert _has(e.source, "army") and _has(e.target, "rebels")
+    assert "launched" in e.action.text and "offensive" in e.action.text
+    e = _one(code("The two foreign ministers held talks with the UN envoy in Geneva."), "04")
+    assert e.action.plover == "CONSULT" and _has(e.target, "envoy")
+
+
+def test_nominal_clash_between_two_parties(code):
+    events = [e for e in code("Heavy clashes broke out between the army and Islamist militants.") if e.action.root == "19"]
+    assert events
+    parties = {events[0].source.text.lower(), events[0].target.text.lower()}
+    assert any("army" in p for p in parties) and any("militants" in p for p in parties)
+    assert events[0].action.acled.sub_event_type == "Armed clash"
+
+
+def test_attack_noun_subject_of_kill_gives_one_event_with_fatalities(code):
+    events = code("An Israeli air strike killed three Hamas fighters in Gaza.")
+    e = _one(events, "19")
+    assert e.action.cameo == "195" and e.fatalities == 3
+    assert e.action.acled.sub_event_type == "Air/drone strike"
+    assert not [x for x in events if x.rule == "lex:kill/v"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [("Gunmen attacked a bus, killing at least 15 passengers and wounding a dozen others.", 15, 12),
+     ("Two soldiers were killed when militants attacked a checkpoint.", 2, None)],
+)
+def test_casualties_in_words_and_digits(code, text, killed, injured):
+    e = _one(code(text), "19")
+    assert e.fatalities == killed
+    assert e.injured == injured
+
+
+def test_planned_by_plan_verb_and_future(code):
+    e = _one(code("Belarus plans to deploy troops to Syria."), "15")
+    assert e.mode == "planned" and _has(e.target, "Syria")
+    e = _one(code("Egypt will send humanitarian aid to Gaza."), "07")
+    assert e.mode == "planned" and e.action.cameo == "073"
+
+
+def test_negated(code):
+    e = _one(code("The rebels did not attack the town."), "19")
+    assert e.mode == "negated"
+
+
+def test_refusal_to_meet_is_a_rejected_meeting(code):
+    e = _one(code("Iran refused to meet the American envoy."), "12")
+    assert e.action.cameo == "125" and e.action.plover == "REJECT"
+    assert _has(e.source, "Iran") and _has(e.target, "envoy")
+
+
+def test_appeal_with_object_control(code):
+    events = code("The UN urged both sides to release all prisoners.")
+    e = _one(events, "02")
+    assert e.action.cameo == "0253" and _has(e.source, "UN")
+    release = [x for x in events if x.action.cameo.startswith("084")]
+    assert all(x.mode == "demanded" for x in release)
+
+
+def test_threat_composes_with_the_threatened_act(code):
+    e = _one(code("North Korea threatened to strike American bases."), "13")
+    assert e.action.cameo == "1384"
+
+
+def test_reported_speech_and_according_to(code):
+    events = code("The ministry said that rebels had shelled the airport, according to state media.")
+    said = _one(events, "01")
+    shelled = _one(events, "19")
+    assert shelled.mode == "reported" and shelled.attributed_to
+    assert said.action.plover == ""
+    assert main_event(events) is shelled
+
+
+def test_accusation_target_and_reported_content(code):
+    e = _one(code("Moscow accused Kyiv of shelling the power plant."), "11")
+    assert e.action.cameo == "112" and _has(e.target, "Kyiv")
+
+
+def test_protest_and_arrests_get_acled_types(code):
+    e = _one(code("Thousands of students demonstrated in the capital against the new law."), "14")
+    assert e.action.acled.sub_event_type == "Peaceful protest"
+    e = _one(code("Police arrested twelve opposition activists in Minsk."), "17")
+    assert e.action.acled.sub_event_type == "Arrests" and e.action.cameo == "173"
+
+
+def test_every_event_is_coded_and_traceable(code):
+    events = code("Turkey condemned the attack and called for calm, while Russia offered to mediate.")
+    assert events
+    for e in events:
+        assert e.action.cameo and e.rule.startswith(("lex:", "rule:"))
+        assert 0.0 < e.confidence <= 1.0
+        assert e.sentence and e.end > e.start
+    assert len({e.id for e in events}) == len(events)
+
+
+def test_no_event_without_a_predicate(code):
+    assert code("The weather in the capital was mild and sunny.") == []
+
+
+def test_main_event_prefers_asserted_specific_events():
+    assert main_event([]) is None
