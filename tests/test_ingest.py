@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -191,3 +192,16 @@ def test_demo_corpus_reads_into_eight_clean_articles() -> None:
         assert 150 <= len(doc.body.split()) <= 400, doc.ref
         for junk in ("Advertisement", "\nTT\n", "Read more", "Share this", "Subscribe"):
             assert junk not in doc.body, (doc.ref, junk)
+
+
+def test_jsonl_text_holding_html_is_turned_into_paragraphs(tmp_path) -> None:
+    path = tmp_path / "html.jsonl"
+    record = {
+        "id": "h1",
+        "text": "<p>CARACAS (Reuters) - Venezuelan police detained 25 protesters on Sunday.</p>"
+        "<p>Advertisement</p><p>The opposition said the arrests were illegal.</p>",
+    }
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = _read(path)
+    assert isinstance(doc, Document)
+    assert doc.body == "Venezuelan police detained 25 protesters on Sunday.\n\nThe opposition said the arrests were illegal."

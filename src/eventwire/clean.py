@@ -215,11 +215,13 @@ def _unique_paragraphs(paragraphs: list[str]) -> list[str]:
 
 
 def _drop_pull_quotes(paragraphs: list[str]) -> list[str]:
-    """A short paragraph whose words all appear inside a longer paragraph is a pull quote."""
+    """A short paragraph found word for word inside a longer one is a pull quote (a very short
+    one only when it is a quotation, so "The army denied it." stays)."""
     keys = [L.normalise_key(p) for p in paragraphs]
     out = []
     for i, p in enumerate(paragraphs):
-        short = L.word_count(p) <= 45 and len(keys[i]) >= 20
+        words = L.word_count(p)
+        short = words <= 45 and (words >= 8 or (words >= 3 and p[:1] in "\"“‘'"))
         if short and any(j != i and len(keys[j]) > len(keys[i]) and keys[i] in keys[j] for j in range(len(keys))):
             continue
         out.append(p)

@@ -5,12 +5,15 @@ such records is read too."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from ..model import Document, Rejection
+from .html import fragment_text
 
 _HEADLINE_KEYS = ("headline", "title")
+_MARKUP = re.compile(r"</(?:p|div|li|h[1-6])>|<br\s*/?>", re.I)
 _DATE_KEYS = ("published", "date", "published_at", "datetime")
 
 
@@ -58,15 +61,16 @@ def record_document(where: str, record: Any, *, n: int, name: str) -> Document |
     if not isinstance(text, str):
         return Rejection(where, 'record has no "text" string', "malformed_json")
     ident = record.get("id")
+    markup = bool(_MARKUP.search(text))
     return Document(
         ref=str(ident) if ident is not None else f"{name}#{n}",
-        body=text,
+        body=fragment_text(text) if markup else text,
         headline=_first_str(record, _HEADLINE_KEYS),
         published=_first_str(record, _DATE_KEYS),
         url=_first_str(record, ("url", "link")),
         source=_first_str(record, ("source", "site", "outlet")),
         byline=_first_str(record, ("byline", "author")),
-        format="jsonl",
+        format="html" if markup else "jsonl",
     )
 
 
