@@ -22,6 +22,7 @@ ROLES = {
 }
 _ID = re.compile(r"^(Q[1-9][0-9]*|[a-z0-9][a-z0-9-]*)$")
 _CODE = re.compile(r"^[A-Z0-9]{2,12}$")
+_IGO = re.compile(r"^IGO[A-Z0-9]{0,9}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _FIELDS = {"id", "name", "type", "country", "role", "code", "aliases", "gender", "terms", "note"}
 
@@ -70,9 +71,15 @@ class KBEntry:
             return Actor(self.id, self.name, self.type, self.country, self.role, self.code)
         term = self.term_at(date)
         if term is None:
-            latest = max(self.terms, key=lambda t: t.start)
-            country = self.country or latest.country
-            return Actor(self.id, self.name, self.type, country, "ELI", country + "ELI")
+            national = [t for t in self.terms if not t.country.startswith("IGO")] or list(self.terms)
+            country = self.country or max(national, key=lambda t: t.start).country
+            last = max(self.terms, key=lambda t: t.start)
+            role = last.role if last.role in _KEEPS_ROLE else "ELI"
+            if country.startswith("IGO"):
+                return Actor(self.id, self.name, self.type, None, role, country)
+            return Actor(self.id, self.name, self.type, country, role, country + role)
+        if term.country.startswith("IGO"):
+            return Actor(self.id, self.name, self.type, None, term.role, term.country)
         return Actor(self.id, self.name, self.type, term.country, term.role, term.country + term.role)
 
     def term_at(self, date: str | None) -> Term | None:
@@ -89,6 +96,9 @@ class KBEntry:
 
 
 _RANK = {"GOV": 0, "MIL": 1, "OPP": 2}
+# Rebels and opposition figures keep their role after their last dated term; office holders
+# become "ELI" (former officials), as CAMEO codes them.
+_KEEPS_ROLE = {"REB", "INS", "OPP", "CRM", "REL", "UAF"}
 
 
 def load_jsonl(lines: Iterable[str], source: str, countries: set[str]) -> list[KBEntry]:
@@ -180,8 +190,8 @@ def _check_terms(terms: object, countries: set[str]) -> str | None:
         if not isinstance(term, list) or len(term) != 5:
             return f"term {i} must be [country, role, title, start, end]"
         country, role, title, start, end = term
-        if country not in countries:
-            return f"term {i}: country {country!r} is not an ISO alpha-3 code of the KB"
+        if country not in countries and not (isinstance(country, str) and _IGO.match(country)):
+            return f"term {i}: country {country!r} is neither an ISO alpha-3 code of the KB nor an IGO code"
         if role not in ROLES:
             return f"term {i}: role {role!r} is not a CAMEO role code"
         if not isinstance(title, str):
