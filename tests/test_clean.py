@@ -178,3 +178,23 @@ def test_line_classes() -> None:
     assert L.find_dateline("WARNING: graphic content") is None
     assert L.looks_like_headline("Ankara: Assad Does Not Want Peace in Syria")
     assert not L.looks_like_headline("Turkish forces shelled the town on Friday.")
+
+
+def test_other_outlets_caption_styles_and_bare_agency_dateline() -> None:
+    text = (
+        "Tunisian Police Arrest Opposition Figures\n\n"
+        "Image source, Reuters\n"
+        "Image caption, Supporters of the detained politicians gathered outside the court in Tunis\n\n"
+        "(CNN) — Tunisian police arrested three opposition politicians on Saturday, their lawyers said.\n\n"
+        "Relatives wait outside a police station in Tunis. Photograph: Staff/AFP via Getty Images\n\n"
+        "Updated 3 hours ago\n\n"
+        "The interior ministry said the three were suspected of plotting against state security.\n"
+    )
+    doc = _clean(text)
+    assert doc.headline == "Tunisian Police Arrest Opposition Figures"
+    assert len(doc.captions) == 3
+    assert doc.source == "CNN" and doc.dateline is None
+    assert doc.body == (
+        "Tunisian police arrested three opposition politicians on Saturday, their lawyers said.\n\n"
+        "The interior ministry said the three were suspected of plotting against state security."
+    )

@@ -59,7 +59,7 @@ def clean_document(document: Document, *, detect: bool = True) -> Document:
     if paragraphs:
         found_dateline = L.find_dateline(paragraphs[0])
         if found_dateline:
-            dateline = found_dateline.place
+            dateline = found_dateline.place or None
             source = source or found_dateline.agency
             paragraphs[0] = paragraphs[0][found_dateline.end:].lstrip()
     body = "\n\n".join(p for p in paragraphs if p)

@@ -39,7 +39,12 @@ _CREDIT_AGENCY = re.compile(rf"(?:^|[\s/:,.-])(?:{_AGENCY_RE}|{_PHOTO_WORDS})(?:
 _CREDIT_TAIL = re.compile(
     rf"[.!?\"”’)]\s+(?:(?:{_AGENCY_RE})(?:/[\w .'’-]+)?(?: via [\w ]+)?|[A-Z]{{3,}}(?:/[A-Z][\w .'’-]+)?)\s*$"
 )
-_PHOTO_PHRASE = re.compile(r"\b(?:photo|image|picture)\s*(?:by|credit|courtesy)\s*:?\s", re.I)
+_PHOTO_PHRASE = re.compile(
+    r"\b(?:photo|image|picture)\s*(?:by|credit|courtesy)\s*:?\s|"  # "Photo by Name", "Image credit: X"
+    r"^(?:image|photo|video|picture)\s+(?:source|caption|credit)\s*[,:]|"  # "Image source, Reuters"
+    r"\b(?:photograph|photo|picture|image|illustration)\s*:\s*[^.:]{2,80}$",  # "... Photograph: Name/AFP"
+    re.I,
+)
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|story by)\s+(?P<name>[A-Z\u00C0-\u024F][^.!?;]{1,120})$", re.I
 )
@@ -67,6 +72,8 @@ _DATELINE_CAPS = re.compile(
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?P<dash>[—–]|--?|:)\s*"
 )
+# "(CNN) — " with no place: the agency alone.
+_DATELINE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?P<dash>[—–]|--?)\s*")
 # "Gaza City (AFP) - " written in mixed case: only with a known agency in parentheses.
 _DATELINE_MIXED = re.compile(
     rf"^(?P<place>[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’.\- ]{{1,30}}?)?)"
@@ -166,6 +173,9 @@ def is_date(line: str) -> bool:
 
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening a story ("KYIV, Ukraine (AP) — "), or None."""
+    bare = _DATELINE_AGENCY.match(paragraph)
+    if bare and paragraph[bare.end():][:1].isupper():
+        return Dateline(place="", agency=bare.group("agency"), end=bare.end())
     for pattern in (_DATELINE_CAPS, _DATELINE_MIXED):
         match = pattern.match(paragraph)
         if not match:
