@@ -202,3 +202,29 @@ def _read_overlay(path: Path) -> list[str]:
         return path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the KB overlay ({exc}); fix kb_overlay in settings") from exc
+
+
+def validate_file(path: str | Path) -> list[str]:
+    """Every problem of a KB overlay file, as `file:line: problem` (empty when it loads cleanly)."""
+    from .records import validate_lines
+
+    file = Path(path)
+    known = {c.iso3 for c in read_countries(_data("countries.tsv"))}
+    return validate_lines(_read_overlay(file), str(file), known)
+
+
+def stats(kb: KB) -> dict[str, int]:
+    """Sizes of the knowledge base: countries, organisations, groups, people, names indexed."""
+    counts = {"countries": len(kb.countries), "igos": 0, "armed_groups": 0, "organizations": 0,
+              "ngos": 0, "media": 0, "people": 0, "people_terms": 0}
+    keys = {"igo": "igos", "armed_group": "armed_groups", "organization": "organizations",
+            "ngo": "ngos", "media": "media", "person": "people"}
+    for entry in kb.entries:
+        key = keys.get(entry.type)
+        if key:
+            counts[key] += 1
+        counts["people_terms"] += len(entry.terms)
+    counts["demonyms"] = sum(len(c.adjectives) + len(c.people) for c in kb.countries.values())
+    counts["seats_of_power"] = sum(len(c.seats) for c in kb.countries.values())
+    counts["names_indexed"] = len(kb.names)
+    return counts

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from ..errors import ConfigError
 from ..model import Actor
@@ -183,6 +184,17 @@ def _check(data: dict[str, object], countries: set[str]) -> str | None:
     return _check_terms(data.get("terms", []), countries)
 
 
+def _valid_date(value: object) -> bool:
+    if not (isinstance(value, str) and _DATE.match(value)):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
 def _check_terms(terms: object, countries: set[str]) -> str | None:
     if not isinstance(terms, list):
         return "terms must be a list of [country, role, title, start, end]"
@@ -196,9 +208,9 @@ def _check_terms(terms: object, countries: set[str]) -> str | None:
             return f"term {i}: role {role!r} is not a CAMEO role code"
         if not isinstance(title, str):
             return f"term {i}: title must be a string (\"\" when none)"
-        if not (isinstance(start, str) and _DATE.match(start)):
+        if not _valid_date(start):
             return f"term {i}: start {start!r} must be YYYY, YYYY-MM or YYYY-MM-DD"
-        if end is not None and not (isinstance(end, str) and _DATE.match(end)):
+        if end is not None and not _valid_date(end):
             return f"term {i}: end {end!r} must be YYYY[-MM[-DD]] or null"
         if end is not None and end < start:
             return f"term {i}: ends ({end}) before it starts ({start})"
