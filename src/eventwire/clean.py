@@ -121,6 +121,10 @@ def _classify(lines: list[_Line], found: _Found) -> list[_Line]:
         key = L.normalise_key(s)
         if not key or L.is_site_mark(s) or L.is_boilerplate(s):
             continue
+        if L.is_caption(s) and not (_wraps_on(lines, i) and not L.ends_sentence(s)):
+            found.captions.append(s)
+            seen.add(key)
+            continue
         if _wraps_on(lines, i):
             seen.add(key)
             kept.append(line)

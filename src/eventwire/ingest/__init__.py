@@ -42,7 +42,18 @@ def iter_documents(
             yield source
             continue
         for item in _read_source(source, settings):
-            yield item if isinstance(item, Rejection) else from_raw(item, published, settings)
+            yield item if isinstance(item, Rejection) else _cleaned(item, published, settings)
+
+
+def _cleaned(document: Document, published: str | None, settings: Settings) -> Document | Rejection:
+    try:
+        return from_raw(document, published, settings)
+    except Exception as exc:  # a cleaning bug on odd text must not stop the batch; it is reported
+        return Rejection(
+            document.ref or "?",
+            f"could not be cleaned because of an internal error ({type(exc).__name__}: {exc}); please report this input",
+            "internal_error",
+        )
 
 
 def from_raw(document: Document, published: str | None, settings: Settings) -> Document | Rejection:
@@ -71,6 +82,13 @@ def _read_source(source: Source, settings: Settings) -> Iterator[Document | Reje
         yield Rejection(exc.input_name, exc.reason, exc.code)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield Rejection(source.name, f"read failed ({exc})", "unreadable")
+    except Exception as exc:  # a reader bug on odd input must not stop the batch; it is reported
+        yield Rejection(
+            source.name,
+            f"could not be read because of an internal error ({type(exc).__name__}: {exc}); "
+            "the rest of the batch goes on; please report this input",
+            "internal_error",
+        )
     finally:
         if source.name != "<stdin>":
             stream.close()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..model import Document
 from .dates import parse_date
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "tr", "figcaption", "pre")
 
 
@@ -25,6 +26,8 @@ def extract_page(data: bytes | str, *, url: str | None = None) -> Page | None:
     """Main text and metadata of one HTML page, or None when no article text is found."""
     import trafilatura
 
+    if isinstance(data, str):
+        data = _CONTROL.sub("", data)
     result = trafilatura.bare_extraction(
         data,
         url=url,
@@ -64,6 +67,7 @@ def page_document(page: Page, *, ref: str, fmt: str = "html") -> Document:
 
 def fragment_text(fragment: str) -> str:
     """Text of an HTML fragment, one paragraph per line (block elements and <br> break lines)."""
+    fragment = _CONTROL.sub("", fragment)
     if "<" not in fragment:
         return fragment.strip()
     import lxml.html
