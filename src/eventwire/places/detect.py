@@ -57,15 +57,18 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Found]:
     place_keys = {key(e.text.removeprefix("the ")) for e in doc.ents if e.label_ in _PLACE_LABELS}
     taken = [False] * len(doc)
     out: list[Found] = []
-    for run in _runs(doc, ent_label):
-        for start, end in _matches(doc, run, gaz):
-            if any(taken[start:end]):
-                continue
+    matches = [m for run in _runs(doc, ent_label) for m in _matches(doc, run, gaz)]
+    accepted = {m for m in matches if _accept(doc, m[0], m[1], ent_label, person_words, place_keys, gaz)}
+    # a name shown to be a place once is a place wherever it recurs ("Aleppo was shelled")
+    known = {key(doc[s:e].text) for s, e in accepted}
+    for start, end in matches:
+        if any(taken[start:end]):
+            continue
+        if (start, end) in accepted or (key(doc[start:end].text) in known and not _person_here(doc, start, end, person_words)):
             span = _extend(doc, start, end)
-            if _accept(doc, span, start, end, ent_label, person_words, place_keys, gaz):
-                out.append(Found(span[0], span[1]))
-                for i in range(start, end):
-                    taken[i] = True
+            out.append(Found(span[0], span[1]))
+            for i in range(start, end):
+                taken[i] = True
     for ent in doc.ents:
         if ent.label_ in ("NORP", "GPE") and not any(taken[ent.start:ent.end]) and gaz.demonym(ent.text):
             out.append(Found(ent.start_char, ent.end_char, demonym=True))
@@ -156,22 +159,42 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
 
 
-def _accept(doc: Doc, span: tuple[int, int], start: int, end: int, ent_label: list[str],
+def _person_here(doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
+    """Part of a longer PERSON name here, or a word of a person's name seen in the article."""
+    tok = doc[start]
+    in_long_person = tok.ent_type_ == "PERSON" and any(
+        e.start <= start < e.end and len(e) > end - start for e in doc.ents if e.label_ == "PERSON"
+    )
+    return in_long_person or (end - start == 1 and key(tok.text) in person_words)
+
+
+def _accept(doc: Doc, start: int, end: int, ent_label: list[str],
             person_words: set[str], place_keys: set[str], gaz: Gazetteer) -> bool:
     labels = {ent_label[i] for i in range(start, end)}
     text = doc[start:end].text
     k = key(text)
     words = k.split()
-    if len(k.replace(" ", "")) < 3 and not text.isupper():
-        return False
-    if labels & _PLACE_LABELS or k in place_keys:
+    letters = len(k.replace(" ", ""))
+    senior = [e for e in gaz.find(text) if e.feature in ("country", "admin1", "region", "continent")]
+    if (letters < 3 or (text.isupper() and letters <= 4)) and not senior:
+        return False  # acronyms: "DUI", "GBI", "TIF"
+    villages_only = len(words) == 1 and not senior and all(e.population < 5000 for e in gaz.find(text))
+    if (labels & _PLACE_LABELS or k in place_keys) and not villages_only:
         return not _sentence_initial_person(doc, start, end, person_words)
     strong = _locative_before(doc, start) or _area_after(doc, end) or words[0] in _PLACE_WORDS or _qualified(doc, end, gaz)
     if len(words) == 1 and words[0] in person_words:
         return False
-    if not all(t.tag_ == "NNP" or t.text in ("-", "'", "’", ".") for t in doc[start:end]):
+    if not all(t.tag_ == "NNP" or t.text in ("-", "'", "’", ".") for t in doc[start:end]) and not senior:
         return False  # title-case headline words: "Belarus to Send 200 Troops"
-    return strong or _resident_after(doc, end)
+    return strong or _resident_after(doc, end) or ("PERSON" not in labels and _prominent(text, gaz))
+
+
+def _prominent(text: str, gaz: Gazetteer) -> bool:
+    """Names that are nearly always the place: countries, states, regions, cities of 250,000+."""
+    return any(
+        e.feature in ("country", "admin1", "region", "continent") or e.population >= 250_000
+        for e in gaz.find(text)
+    )
 
 
 def _sentence_initial_person(doc: Doc, start: int, end: int, person_words: set[str]) -> bool:

@@ -256,8 +256,12 @@ def _city_feature(pop: int) -> str:
 
 
 def _latin(alt: str) -> bool:
-    """Alternate names in Latin script only: the others can never match English text."""
-    return bool(fold(alt)) and all(ord(ch) < 0x250 or ch.isspace() for ch in alt)
+    """Alternate names in Latin script only (the others can never match English text), and no
+    short ones unless written as an abbreviation ("NYC"): 'Pct', 'Inc', 'Room' are not towns."""
+    letters = fold(alt).replace(" ", "")
+    if len(letters) <= 4 and not alt.isupper():
+        return False
+    return bool(letters) and all(ord(ch) < 0x250 or ch.isspace() for ch in alt)
 
 
 def centre(points: list[tuple[float, float]]) -> tuple[float, float]:

@@ -148,6 +148,8 @@ class Resolver:
         score = _PRIOR.get(e.feature, 2.0 + math.log10(e.population + 1))
         if key(e.name) == name:
             score += 1.5
+        elif e.population < 10_000 and e.feature in _CITY:
+            score -= 2.0  # an alternate name of a village is weak evidence
         if e.id in self.gaz.capitals:
             score += 3.0
         if e.feature in _CITY or e.feature == "admin2":
