@@ -205,3 +205,29 @@ def test_jsonl_text_holding_html_is_turned_into_paragraphs(tmp_path) -> None:
     (doc,) = _read(path)
     assert isinstance(doc, Document)
     assert doc.body == "Venezuelan police detained 25 protesters on Sunday.\n\nThe opposition said the arrests were illegal."
+
+
+def test_dump_with_rule_lines_and_scraper_fields(tmp_path) -> None:
+    path = tmp_path / "scraped.txt"
+    path.write_text(
+        "Title: Bolivian Troops Withdraw From Square After Failed Coup Bid\n"
+        "URL: https://example.org/bolivia-coup\n"
+        "Date: 2024-06-27\n"
+        "Source: Andes Wire\n\n"
+        "LA PAZ (Reuters) - Bolivian troops withdrew from the main square in La Paz on Wednesday after "
+        "President Luis Arce named a new army chief, hours after armoured vehicles rammed the palace doors.\n\n"
+        "The former army commander was arrested, the interior minister said.\n"
+        "----------\n"
+        "Title: Ecuador Declares State of Emergency in Three Provinces\n"
+        "https://example.org/ecuador-emergency\n\n"
+        "QUITO (AP) — Ecuador's president declared a 60-day state of emergency in three provinces on Monday "
+        "after a wave of attacks on police stations blamed on drug gangs.\n",
+        encoding="utf-8",
+    )
+    bolivia, ecuador = _docs(_read(path))
+    assert bolivia.headline == "Bolivian Troops Withdraw From Square After Failed Coup Bid"
+    assert bolivia.url == "https://example.org/bolivia-coup"
+    assert bolivia.published == "2024-06-27" and bolivia.source == "Andes Wire"
+    assert bolivia.body.startswith("Bolivian troops withdrew") and "URL" not in bolivia.body
+    assert ecuador.headline.startswith("Ecuador Declares") and ecuador.url == "https://example.org/ecuador-emergency"
+    assert ecuador.body.startswith("Ecuador's president declared")

@@ -44,6 +44,8 @@ class _Found:
     captions: list[str] = field(default_factory=list)
     byline: str | None = None
     dates: list[str] = field(default_factory=list)
+    url: str | None = None
+    source: str | None = None
 
 
 def clean_document(document: Document, *, detect: bool = True) -> Document:
@@ -55,7 +57,7 @@ def clean_document(document: Document, *, detect: bool = True) -> Document:
     paragraphs = _paragraphs(body_lines, join=document.format not in LINE_PARAGRAPH_FORMATS)
     paragraphs = _drop_pull_quotes(paragraphs)
     dateline = None
-    source = document.source
+    source = document.source or found.source
     if paragraphs:
         found_dateline = L.find_dateline(paragraphs[0])
         if found_dateline:
@@ -69,6 +71,7 @@ def clean_document(document: Document, *, detect: bool = True) -> Document:
         headline=found.headline,
         captions=_unique(tuple(document.captions) + tuple(found.captions)),
         byline=document.byline or found.byline,
+        url=document.url or found.url,
         dateline=document.dateline or dateline,
         source=source,
         published=_published(document.published, found.dates),
@@ -125,6 +128,11 @@ def _classify(lines: list[_Line], found: _Found) -> list[_Line]:
             found.captions.append(s)
             seen.add(key)
             continue
+        if in_header and _take_field(s, found):
+            continue
+        if L.is_url(s):
+            found.url = found.url or (s if in_header else None)
+            continue
         if _wraps_on(lines, i):
             seen.add(key)
             kept.append(line)
@@ -154,6 +162,25 @@ def _classify(lines: list[_Line], found: _Found) -> list[_Line]:
         if in_header and (_is_story_text(s) or line.block in story_blocks):
             in_header = False
     return kept
+
+
+def _take_field(line: str, found: _Found) -> bool:
+    """A scraper's "Title: ...", "URL: ...", "Date: ..." line before the story: into metadata."""
+    field_ = L.metadata_field(line)
+    if field_ is None:
+        return False
+    name, value = field_
+    if name == "headline":
+        found.headline = found.headline or value
+    elif name == "url":
+        found.url = found.url or value
+    elif name == "date":
+        found.dates.insert(0, value)
+    elif name == "byline":
+        found.byline = found.byline or value
+    elif name == "source":
+        found.source = found.source or value
+    return True
 
 
 def _headline_here(lines: list[_Line], i: int) -> bool:

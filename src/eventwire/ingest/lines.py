@@ -194,6 +194,39 @@ def find_dateline(paragraph: str) -> Dateline | None:
     return None
 
 
+_FIELD = re.compile(
+    r"^(?P<name>title|headline|url|link|source|site|outlet|publisher|date|published|published at|"
+    r"publication date|author|authors|byline|section|category|categories|language|lang|id)\s*:\s*(?P<value>\S.{0,300})$",
+    re.I,
+)
+_FIELD_NAMES = {
+    "title": "headline", "headline": "headline", "url": "url", "link": "url", "source": "source",
+    "site": "source", "outlet": "source", "publisher": "source", "date": "date", "published": "date",
+    "published at": "date", "publication date": "date", "author": "byline", "authors": "byline",
+    "byline": "byline",
+}
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
+def metadata_field(line: str) -> tuple[str, str] | None:
+    """("headline" | "url" | "date" | "byline" | "source" | "other", value) for a scraper's
+    "Name: value" line, or None. A "date" value must hold a date."""
+    match = _FIELD.match(line.strip())
+    if not match:
+        return None
+    name = _FIELD_NAMES.get(match.group("name").lower(), "other")
+    value = match.group("value").strip()
+    if name == "url" and not _URL_LINE.match(value):
+        return None
+    if name == "date" and not is_date(value):
+        return None
+    return name, value
+
+
+def is_url(line: str) -> bool:
+    return bool(_URL_LINE.match(line.strip()))
+
+
 def ends_sentence(line: str) -> bool:
     return line.rstrip().endswith(_TERMINAL)
 
@@ -221,6 +254,8 @@ __all__ = [
     "is_caption",
     "is_date",
     "is_site_mark",
+    "is_url",
+    "metadata_field",
     "looks_like_headline",
     "normalise_key",
     "word_count",

@@ -14,6 +14,7 @@ Memory stays bounded: lines are read with a size limit, and an article longer th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TextIO
@@ -21,6 +22,8 @@ from typing import TextIO
 from . import lines as L
 
 HEADER_WINDOW = 12  # a header block repeats its headline within this many lines
+# A line of rule characters ("-----", "=====", "* * *") or a form feed separates like a wide gap.
+_RULE = re.compile(r"^(?:[-=_~#*•·]\s*){3,}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +92,12 @@ def _segments(stream: TextIO, max_chars: int) -> Iterator[_Segment]:
         if isinstance(item, int):
             yield _Segment((), too_long=item)
             continue
-        line = item.strip()
-        if not line:
+        line = item.replace("\f", "").strip()
+        if "\f" in item or _RULE.match(line):
+            blanks += 2
+            if not line or _RULE.match(line):
+                continue
+        elif not line:
             blanks += 1
             continue
         if blanks >= 2 and current:
