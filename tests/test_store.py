@@ -267,3 +267,9 @@ def test_an_older_database_is_upgraded_by_the_migrations_it_lacks(tmp_path):
         s.add(_corpus()[:1])
         assert queries.applied_migrations(s.con) == {m.name for m in MIGRATIONS}
         assert dedupe.refresh(s.con, Settings(), changed=True) == 2
+
+
+def test_a_filter_passed_as_a_record_keeps_every_field(db):
+    with store.open(db) as s:
+        spec = s.filter(since="2022-03-01", actor="TUR")
+        assert len(s.events(spec)) == 1 and len(s.events(spec, limit=5)) == 1

@@ -110,7 +110,8 @@ class EventStore:
         if kwargs.get("country"):
             kwargs["country"] = parse_country(kwargs["country"])
         for name in ("since", "until"):
-            kwargs[name] = parse_day(kwargs.get(name), f"--{name}")
+            if name in kwargs:
+                kwargs[name] = parse_day(kwargs[name], f"--{name}")
         return dataclasses.replace(spec or EventFilter(), **kwargs)
 
     def locate(self, where: str, km: float) -> Near:
