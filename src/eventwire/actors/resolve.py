@@ -40,7 +40,8 @@ class ArticleActors:
         """The actor mention a noun phrase (subject, object, ...) refers to, or None."""
         key = (span.start, span.end)
         if key not in self._cache:
-            self._cache[key] = self._find(span.root) if len(span) else None
+            found = self._find(span.root) if len(span) else None
+            self._cache[key] = _widen(found, span) if found is not None else None
         return self._cache[key]
 
     def for_token(self, token: Token) -> Mention | None:
@@ -113,6 +114,16 @@ def resolve_doc(kb: KB, doc: Doc, published: str | None) -> ArticleActors:
         ref = composer.resolve(cand)
         _record(result, composer, cand, ref)
     return result
+
+
+def _widen(mention: Mention, span: Span) -> Mention:
+    """The caller's phrase ("the Croatian government's request") with the actor found in it."""
+    if len(span) < 2 or not (span.start_char <= mention.start and mention.end <= span.end_char):
+        return mention
+    text, start, end = _trim(span.text, span.start_char)
+    if (start, end) == (mention.start, mention.end) or not text:
+        return mention
+    return Mention(text, start, end, mention.actor, mention.label)
 
 
 def _outermost(cands: list[Candidate]) -> list[Candidate]:
