@@ -50,6 +50,28 @@ def person_nouns() -> frozenset[str]:
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+def cue_tokens(doc) -> list:  # type: ignore[no-untyped-def]
+    """The tokens of `doc` that may be cues, found on the doc's arrays without making a Token for
+    every word (the stage must stay cheap next to the parse)."""
+    from spacy.attrs import LEMMA, LOWER
+
+    wanted = _cue_hashes(doc.vocab.strings)
+    if not len(doc):
+        return []
+    import numpy
+
+    array = doc.to_array([LEMMA, LOWER])
+    keys = numpy.fromiter(wanted, dtype=array.dtype)
+    hits = numpy.nonzero(numpy.isin(array, keys).any(axis=1))[0].tolist()
+    return [t for t in (doc[i] for i in hits) if cue_of(t) is not None]
+
+
+def _cue_hashes(strings) -> set[int]:  # type: ignore[no-untyped-def]
+    wanted = {strings.add(w) for lemma in lexicon() for w in (lemma, lemma.title())}
+    wanted.add(strings.add("according"))
+    return wanted
+
+
 def cue_of(token) -> Cue | None:  # type: ignore[no-untyped-def]
     """The cue a token is, when it is a verb of reported speech ("said", "warned", "according")."""
     if token.lower_ == "according":

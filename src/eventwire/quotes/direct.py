@@ -38,11 +38,13 @@ class DirectQuotes:
     """Attributes the marked spans of one article, in text order."""
 
     def __init__(self, doc: Doc, finder: SpeakerFinder, spans: list[MarkedSpan]) -> None:
+        from spacy.attrs import IDX
+
         self.doc = doc
-        self.text = doc.text
+        self.text = finder.text
         self.finder = finder
         self.spans = spans
-        self._starts = [t.idx for t in doc]
+        self._starts = doc.to_array(IDX).tolist() if len(doc) else []
 
     def quotes(self) -> list[Quote]:
         found = [self._attribute(n) for n in range(len(self.spans))]

@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 def find_quotes(doc: Doc, actors: ArticleActors) -> list[Quote]:
     """Every quotation of the article, in text order. Offsets are into the body (`doc.text`);
     for a direct quote they are the span inside the marks."""
-    spans = find_marked(doc.text)
+    text = doc.text
+    spans = find_marked(text)
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
-    finder = SpeakerFinder(doc, actors, quoted)
+    finder = SpeakerFinder(doc, actors, quoted, text)
     finder.collect_speakers()
     direct = DirectQuotes(doc, finder, spans).quotes()
     indirect = indirect_quotes(doc, finder)

@@ -26,12 +26,13 @@ _MARKS = "“”«»„\"‘’'"
 
 
 def indirect_quotes(doc: Doc, finder: SpeakerFinder) -> list[Quote]:
+    text = finder.text
     out: list[Quote] = []
-    for token in doc:
+    for token in finder.cues:
         if finder.in_quote(token.idx):
             continue
         for tokens in _claims(token):
-            quote = _quote(token, tokens, finder)
+            quote = _quote(text, token, tokens, finder)
             if quote is not None:
                 out.append(quote)
     return out
@@ -125,8 +126,8 @@ def _according(cue: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in phrase] if head is not cue else []
 
 
-def _quote(cue: Token, tokens: list[Token], finder: SpeakerFinder) -> Quote | None:
-    para = _paragraph(cue)
+def _quote(text: str, cue: Token, tokens: list[Token], finder: SpeakerFinder) -> Quote | None:
+    para = _paragraph(text, cue.idx)
     words = [
         t
         for t in tokens
@@ -145,16 +146,14 @@ def _quote(cue: Token, tokens: list[Token], finder: SpeakerFinder) -> Quote | No
     speaker = finder.speaker_of(cue)
     if speaker is None:
         return None
-    doc = cue.doc
     start = words[0].idx
     last = words[-1]
     end = last.idx + len(last.text)
     addressee = None if cue.lower_ == "according" else addressee_of(cue)
-    return Quote(doc.text[start:end], start, end, False, speaker, cue.text, addressee)
+    return Quote(text[start:end], start, end, False, speaker, cue.text, addressee)
 
 
-def _paragraph(token: Token) -> tuple[int, int]:
-    text = token.doc.text
-    lo = text.rfind("\n", 0, token.idx) + 1
-    hi = text.find("\n", token.idx)
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
     return lo, len(text) if hi < 0 else hi

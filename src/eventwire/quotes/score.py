@@ -149,7 +149,7 @@ def _score_kind(
             c["matched"] += 1
             if golds[j][0].get("speaker"):
                 c["speaker_named"] += 1
-                c["speaker_ok"] += same_speaker(preds[i][0].speaker, golds[j][0]["speaker"])
+                c["speaker_ok"] += int(same_speaker(preds[i][0].speaker, golds[j][0]["speaker"]))
     c["pred"] = len(preds)
     c["gold"] = len(golds)
     c["pred_tokens"] = sum(len(p) for _, p in preds)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Mention
-from .cues import MEDIUM_NOUNS, MEDIUM_PREPS, cue_of, has_use, person_nouns
+from .cues import MEDIUM_NOUNS, MEDIUM_PREPS, cue_of, cue_tokens, has_use, person_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -58,18 +58,30 @@ class SpeakerFinder:
     doc: Doc
     actors: ArticleActors
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    text: str = ""  # doc.text, read once (spaCy rebuilds it on every access)
+    cues: list[Token] = field(default_factory=list)  # the doc's cue words, in order
     said: list[Mention] = field(default_factory=list)  # speakers found so far, in text order
-    _salient: list[Mention] = field(default_factory=list)
+    _salient: list[Mention] | None = None  # main-clause subjects, built when a pronoun needs them
     _starts: list[int] = field(default_factory=list)
     _datelines: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(self.doc.text)]
-        self._salient = sorted(
-            (m for m in self.actors.mentions if self._is_subject(m) and not self.in_quote(m.start)),
-            key=lambda m: m.start,
-        )
-        self._starts = [m.start for m in self._salient]
+        self.text = self.text or self.doc.text
+        self.cues = self.cues or cue_tokens(self.doc)
+        self._datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(self.text)]
+
+    def salient(self) -> list[Mention]:
+        if self._salient is None:
+            self._salient = sorted(
+                (
+                    m
+                    for m in self.actors.mentions
+                    if not self.in_quote(m.start) and self._is_subject(m)
+                ),
+                key=lambda m: m.start,
+            )
+            self._starts = [m.start for m in self._salient]
+        return self._salient
 
     def in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self.quoted, (char, 1 << 60)) - 1
@@ -193,8 +205,8 @@ class SpeakerFinder:
     def collect_speakers(self) -> None:
         """Speakers named as subjects of cue words anywhere outside quotes, so that a later "he
         said" can point back to them."""
-        for token in self.doc:
-            if cue_of(token) is None or self.in_quote(token.idx):
+        for token in self.cues:
+            if self.in_quote(token.idx):
                 continue
             head = subject_token(token)
             if head is None or head.lemma_.lower() in DOCUMENT_NOUNS:
@@ -210,8 +222,9 @@ class SpeakerFinder:
         for m in self.said:
             if m.start < before and _fits(m, labels) and (best is None or m.start > best.start):
                 best = m
+        salient = self.salient()
         i = bisect.bisect_left(self._starts, before)
-        for m in reversed(self._salient[:i]):
+        for m in reversed(salient[:i]):
             if _fits(m, labels):
                 if best is None or m.start > best.start:
                     best = m
