@@ -79,8 +79,9 @@ def test_casualties_in_words_and_digits(code, text, killed, injured):
 def test_planned_by_plan_verb_and_future(code):
     e = _one(code("Belarus plans to deploy troops to Syria."), "15")
     assert e.mode == "planned" and _has(e.target, "Syria")
-    e = _one(code("Egypt will send humanitarian aid to Gaza."), "07")
-    assert e.mode == "planned" and e.action.cameo == "073"
+    # a cooperative act announced for the future is coded as an intent (CAMEO 03), still planned
+    e = _one(code("Egypt will send humanitarian aid to Gaza."), "03")
+    assert e.mode == "planned" and e.action.cameo == "0333" and e.rule.endswith("rule:future-intent")
 
 
 def test_negated(code):
@@ -98,8 +99,24 @@ def test_appeal_with_object_control(code):
     events = code("The UN urged both sides to release all prisoners.")
     e = _one(events, "02")
     assert e.action.cameo == "0253" and _has(e.source, "UN")
+    assert not [x for x in events if x.action.cameo.startswith("084")]  # coded inside the appeal
+
+
+def test_demand_stands_alone_when_its_control_is_not_an_event(code):
+    events = code("Calls for the release of the detained journalists grew louder.")
     release = [x for x in events if x.action.cameo.startswith("084")]
-    assert all(x.mode == "demanded" for x in release)
+    assert release and all(x.mode == "demanded" for x in release)
+
+
+def test_obligation_in_reported_clause_is_a_demand(code):
+    e = _one(code("Russia said on Tuesday that Sudan must return the captured helicopter."), "10")
+    assert e.action.plover == "REQUEST" and _has(e.target, "Sudan")
+
+
+def test_purpose_clause_is_part_of_the_event(code):
+    events = code("Thousands of students staged demonstrations in the capital to demand political reforms.")
+    assert _one(events, "14")
+    assert not [x for x in events if x.action.root == "10"]
 
 
 def test_threat_composes_with_the_threatened_act(code):

@@ -76,25 +76,49 @@ def verb_subject(token: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def verb_target(token: Token, skip: set[int], first_preps: tuple[str, ...] = ()) -> Token | None:
-    """The token of the target of a verb: object, passive subject, or prepositional object."""
+def verb_targets(
+    token: Token, skip: set[int], first_preps: tuple[str, ...] = (), *, instruments: bool = False
+) -> list[Token]:
+    """Candidate targets of a verb, best first: passive subject, object, prepositional objects.
+    With `instruments`, forces moved or deployed are skipped for where they go."""
+    out: list[Token] = []
     if first_preps:
         found = prep_object(token, skip, first_preps)
         if found is not None:
-            return found
+            out.append(found)
     for child in token.children:
         if child.dep_ == "nsubjpass":
-            if child.lower_ in _RELATIVE and token.dep_ == "relcl":
-                return token.head
-            return child
+            out.append(token.head if child.lower_ in _RELATIVE and token.dep_ == "relcl" else child)
     if token.dep_ == "acl" and token.tag_ == "VBN":
-        return token.head  # "villages shelled by the army"
+        out.append(token.head)  # "villages shelled by the army"
+    moved = False
     for child in token.children:
         if child.dep_ in {"dobj", "dative"} and child.i not in skip and usable_argument(child):
-            if child.lemma_.lower() in INSTRUMENT_NOUNS or child.lower_ in INSTRUMENT_NOUNS:
-                return prep_object(token, skip, ("to", "into", "toward", "towards", "against", "near", "along"))
-            return child
-    return prep_object(token, skip)
+            if instruments and (child.lemma_.lower() in INSTRUMENT_NOUNS or child.lower_ in INSTRUMENT_NOUNS):
+                moved = True
+                continue
+            out.append(child)
+            out.extend(_objects_of_preps(child, ("with", "against", "on", "to", "for")))  # "ties with X"
+        elif child.dep_ in {"prt", "advmod"} and child.lower_ == "up":
+            out.extend(_objects_of_preps(child, ("to",)))  # "kidnapped up to 16 advisers"
+    preps = ("to", "into", "toward", "towards", "against", "near", "along") if moved else TARGET_PREPS
+    out.extend(t for t in _objects_of_preps(token, preps) if t.i not in skip and t not in out)
+    return out
+
+
+def _objects_of_preps(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    found: list[tuple[int, Token]] = []
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            found.extend(
+                (preps.index(child.lower_), g) for g in child.children
+                if g.dep_ == "pobj" and usable_argument(g, child.lower_)
+            )
+    return [t for _, t in sorted(found, key=lambda x: x[0])]
+
+
+def prep_object(token: Token, skip: set[int], preps: tuple[str, ...] = TARGET_PREPS) -> Token | None:
+    return next((t for t in _objects_of_preps(token, preps) if t.i not in skip), None)
 
 
 def usable_argument(token: Token, prep: str = "") -> bool:
@@ -102,19 +126,6 @@ def usable_argument(token: Token, prep: str = "") -> bool:
     if token.ent_type_ in _NOT_ACTOR_LABELS:
         return False
     return not (prep in {"at", "in", "near", "from"} and token.ent_type_ in _LOCATIVE_LABELS)
-
-
-def prep_object(token: Token, skip: set[int], preps: tuple[str, ...] = TARGET_PREPS) -> Token | None:
-    best: tuple[int, Token] | None = None
-    for child in token.children:
-        if child.dep_ not in {"prep", "dative"} or child.lower_ not in preps:
-            continue
-        for g in child.children:
-            if g.dep_ == "pobj" and g.i not in skip and usable_argument(g, child.lower_):
-                rank = preps.index(child.lower_)
-                if best is None or rank < best[0]:
-                    best = (rank, g)
-    return best[1] if best else None
 
 
 def noun_arguments(token: Token, skip: set[int]) -> tuple[Token | None, Token | None, list[Token]]:
@@ -217,5 +228,5 @@ __all__ = [
     "span_of",
     "usable_argument",
     "verb_subject",
-    "verb_target",
+    "verb_targets",
 ]

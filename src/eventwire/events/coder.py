@@ -18,10 +18,10 @@ from .arguments import (
     noun_arguments,
     prep_object,
     verb_subject,
-    verb_target,
+    verb_targets,
 )
 from .casualties import find_casualties
-from .compose import refine
+from .compose import FAMILIES, compose, refine
 from .modality import governing_mode, mode_of
 from .ontology import make_action
 from .predicates import Pred, find_predicates
@@ -85,9 +85,17 @@ def _code_sentence(sent: Span, ctx: _Ctx) -> list[Event]:
     attributed = _according_to(sent, ctx)
     casualties = _assign_casualties(sent, preds)
     out: list[Event] = []
-    for p in preds:
-        out.extend(_events_of(p, sent, ctx, attributed, casualties.get(p.token.i, (None, None))))
-    return out
+    coded: set[int] = set()
+    # a complement is coded inside its control event ("agreed to meet" -> 036); it stands on its own
+    # (with mode planned, demanded, negated...) only when its control predicate made no event
+    for p in sorted(preds, key=lambda q: q.parent is not None):
+        if p.parent is not None and id(p.parent) in coded:
+            continue
+        events = _events_of(p, sent, ctx, attributed, casualties.get(p.token.i, (None, None)))
+        if events:
+            coded.add(id(p))
+            out.extend(events)
+    return sorted(out, key=lambda e: e.id)
 
 
 def _events_of(
@@ -98,6 +106,8 @@ def _events_of(
         return []
     if _bare_nominal(p) and not _nominal_has_parties(p, sources, targets):
         return []
+    if p.entry.has("sym") and _bare_nominal(p) and not (sources and targets):
+        return []  # "the war", "after days of fighting": a state of conflict, not an event
     pairs = _pairs(p, sources, targets)
     mode = _mode(p, ctx)
     reporter = _reporter_text(p, ctx)
@@ -105,7 +115,7 @@ def _events_of(
     place = _place(ctx, clause, sent)
     date = _date(ctx, clause, sent)
     cues = _cues(p)
-    code = refine(p.code, cues)
+    code, rule = _future_intent(p, refine(p.code, cues), mode)
     events: list[Event] = []
     for k, (src, tgt) in enumerate(pairs[: _MAX_PAIRS * _MAX_PAIRS]):
         acled = _acled(code, cues, src, tgt)
@@ -125,13 +135,30 @@ def _events_of(
                 injured=counts[1],
                 attributed_to=reporter or attributed,
                 confidence=_confidence(p, src, tgt),
-                rule=p.rule,
+                rule=rule,
             )
         )
     return events
 
 
 Arg = tuple[Mention, bool]
+
+_COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+_COERCIVE_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
+
+
+def _future_intent(p: Pred, code: str, mode: str) -> tuple[str, str]:
+    """A cooperative act announced for the future is an intent (CAMEO 03: "will visit" -> 036),
+    a coercive one a threat (13: "will impose a curfew" -> 1323); the mode stays planned."""
+    conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in p.anchor.children)
+    future = not conditional and (mode == "planned" or (mode == "hypothetical" and p.reporter is not None))
+    if not future or p.parent is not None or any(p.entry.has(f) for f in FAMILIES):
+        return code, p.rule
+    if code[:2] in _COOPERATIVE_ROOTS:
+        return compose("intent", "030", code), p.rule + "+rule:future-intent"
+    if code[:2] in _COERCIVE_ROOTS:
+        return compose("threaten", "130", code), p.rule + "+rule:future-threat"
+    return code, p.rule
 
 
 def _bare_nominal(p: Pred) -> bool:
@@ -151,7 +178,7 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
     if p.complement is not None:
         skip.add(p.complement.token.i)
     src_tok: Token | None = None
-    tgt_tok: Token | None = None
+    tgt_cands: list[Token] = []
     between: list[Token] = []
     if p.entry.pos == "N":
         src_tok, tgt_tok, between = noun_arguments(t, skip)
@@ -159,20 +186,20 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
             src_tok = verb_subject(p.carrier)
             if src_tok is not None and src_tok.i == t.i:
                 src_tok = None
-        if tgt_tok is None and p.carrier is not None:
-            tgt_tok = prep_object(p.carrier, skip)
-    elif p.entry.has("speech"):
+        tgt_cands = [tgt_tok] if tgt_tok is not None else []
+        if p.carrier is not None:
+            tgt_cands += verb_targets(p.carrier, skip | {t.i})
+    elif p.entry.has("speech") and p.complement_verb is None and p.complement is None:
         src_tok = verb_subject(t)
-        tgt_tok = _addressee(t)
+        tgt_cands = [a for a in [_addressee(t)] if a is not None]
     else:
         src_tok = verb_subject(t)
-        tgt_tok = verb_target(t, skip, ("with",) if p.root == "04" else ())
-        if tgt_tok is None:
-            tgt_tok = _possessor_of_consumed(p)
+        tgt_cands = verb_targets(t, skip, ("with",) if p.root == "04" else (), instruments=p.root == "15")
+        tgt_cands += _consumed_targets(p)
     if p.merged is not None:
-        tgt_tok = verb_target(p.merged, skip) or tgt_tok
-    if tgt_tok is None and p.complement is not None:
-        tgt_tok = _complement_target(p.complement)
+        tgt_cands = verb_targets(p.merged, skip) + tgt_cands
+    if p.complement is not None or p.complement_verb is not None:
+        tgt_cands += _complement_targets(p)
     if not between and p.carrier is not None:
         between = noun_arguments(p.carrier, skip)[2]
     if between:
@@ -182,17 +209,55 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
             return first, rest
         return conjunct_mentions(src_tok, ctx.actors), first + rest
     sources = conjunct_mentions(src_tok, ctx.actors) if src_tok is not None else []
+    src_starts = {m.start for m, _ in sources}
+    tgt_tok = _best_target(tgt_cands, ctx, src_starts)
     targets = conjunct_mentions(tgt_tok, ctx.actors) if tgt_tok is not None else []
     return sources, targets
 
 
-def _possessor_of_consumed(p: Pred) -> Token | None:
-    """ "rejected Damascus' demand": the owner of the phrase's object noun is the target."""
+def _best_target(cands: list[Token], ctx: _Ctx, src_starts: set[int]) -> Token | None:
+    """The first candidate that names an actor (not the source), else the first candidate."""
+    first: Token | None = None
+    for c in cands:
+        m, has_actor = mention_for(c, ctx.actors)
+        if m is None or m.start in src_starts:
+            continue
+        if has_actor:
+            return c
+        first = first or c
+    return first
+
+
+def _consumed_targets(p: Pred) -> list[Token]:
+    """ "imposed sanctions on X", "cut ties with X", "rejected Damascus' demand"."""
+    out: list[Token] = []
+    doc = p.token.doc
     for i in sorted(p.consumed):
-        for c in p.token.doc[i].children:
-            if c.dep_ == "poss" and c.pos_ != "PRON":
-                return c
-    return None
+        noun = doc[i]
+        out += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        out += verb_targets(noun, {i})
+    return out
+
+
+def _complement_targets(p: Pred) -> list[Token]:
+    """ "demanded that X withdraw", "threatened to cut off electricity to X", "refused to meet Y"."""
+    comp = p.complement
+    clause = comp.anchor if comp is not None else p.complement_verb
+    out: list[Token] = []
+    if clause is not None and clause.dep_ == "ccomp":
+        out += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"]
+    if comp is not None:
+        skip = set(comp.consumed) | {comp.token.i}
+        if comp.entry.pos == "N":
+            _, tgt, between = noun_arguments(comp.token, skip)
+            out += [x for x in [tgt, *between[:1]] if x is not None]
+            if comp.carrier is not None:
+                out += verb_targets(comp.carrier, skip)
+        else:
+            out += verb_targets(comp.token, skip) + _consumed_targets(comp)
+    elif clause is not None and clause.pos_ in {"VERB", "AUX"}:
+        out += verb_targets(clause, {p.token.i})
+    return out
 
 
 def _addressee(t: Token) -> Token | None:
@@ -202,18 +267,9 @@ def _addressee(t: Token) -> Token | None:
     return prep_object(t, set(), ("to",))
 
 
-def _complement_target(comp: Pred) -> Token | None:
-    """ "demanded the release of X", "refused to meet Y": the complement's target."""
-    skip = set(comp.consumed) | {comp.token.i}
-    if comp.entry.pos == "N":
-        _, tgt, between = noun_arguments(comp.token, skip)
-        return tgt or (between[0] if between else None)
-    return verb_target(comp.token, skip)
-
-
 def _pairs(p: Pred, sources: list[Arg], targets: list[Arg]) -> list[tuple[Arg | None, Arg | None]]:
     mutual = p.entry.has("sym") or p.root in {"03", "04", "05", "06"}
-    if mutual and len(sources) > 1 and not targets:
+    if mutual and len(sources) > 1 and not any(ok for _, ok in targets):
         return [(a, b) for a in sources[:_MAX_PAIRS] for b in sources[:_MAX_PAIRS] if a is not b]
     srcs: list[Arg | None] = list(sources[:_MAX_PAIRS]) or [None]
     tgts: list[Arg | None] = list(targets[:_MAX_PAIRS]) or [None]

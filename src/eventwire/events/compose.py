@@ -90,9 +90,11 @@ def compose(family: str, base: str, complement: str | None) -> str:
 
 _WEAPONS: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
     "190": (
+        (frozenset({"suicide"}), "1831"),
         (frozenset({"airstrike", "warplane", "jet", "aircraft", "helicopter", "drone", "air", "aerial", "bomber"}), "195"),
         (frozenset({"artillery", "shell", "shelling", "mortar", "rocket", "missile", "tank", "howitzer"}), "194"),
         (frozenset({"gunfire", "gun", "gunman", "gunmen", "sniper", "rifle", "bullet", "shoot"}), "193"),
+        (frozenset({"bomb", "bombing", "explosive", "ied", "explosion", "landmine", "minefield"}), "183"),
     ),
     "183": (
         (frozenset({"suicide"}), "1831"),

@@ -103,11 +103,31 @@ def _dependent_matches(token: Token, entry: Entry) -> bool:
     return False
 
 
+def _lemma_guesses(token: Token) -> list[str]:
+    """Stems to try when the tagger's lemma is not in the lexicon ("staged" -> "stag" -> "stage")."""
+    low = token.lower_
+    out = [low]
+    if low.endswith("ied") or low.endswith("ies"):
+        out.append(low[:-3] + "y")
+    if low.endswith("ed") or low.endswith("es"):
+        out += [low[:-1], low[:-2]]
+        if len(low) > 4 and low[-3] == low[-4]:
+            out.append(low[:-3])  # "planned" -> "plan"
+    elif low.endswith("en"):
+        out += [low[:-1], low[:-2]]  # "retaken" -> "retake", "beaten" -> "beat"
+    elif low.endswith("ing"):
+        out += [low[:-3], low[:-3] + "e"]
+    elif low.endswith("s"):
+        out.append(low[:-1])
+    return out
+
+
 def match(token: Token, pos: str) -> Entry | None:
     """The lexicon entry that codes this token as a verb ("V") or noun ("N") predicate, if any."""
-    found = index().get((pos, token.lemma_.lower()))
-    if not found and pos == "N":
-        found = index().get((pos, token.lower_))
+    table = index()
+    found = table.get((pos, token.lemma_.lower()))
+    if not found:
+        found = next((table[(pos, g)] for g in _lemma_guesses(token) if (pos, g) in table), None)
     if not found:
         return None
     for entry in found:

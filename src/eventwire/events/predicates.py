@@ -17,6 +17,9 @@ _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _MERGE_VERBS = frozenset({"kill", "injure", "wound", "hit", "destroy", "damage", "target", "leave", "claim", "strike"})
 _COMPLEMENT_MODE = {"appeal": "demanded", "demand": "demanded", "intent": "planned", "reject": "negated", "threaten": "hypothetical"}
 _SPEECH_REACH = 6
+# heads whose event is their modifier: "a mediation effort", "a bombing campaign", "a peace mission"
+_GENERIC_HEADS = frozenset({"effort", "mission", "bid", "drive", "attempt", "process", "initiative", "program", "programme", "plan", "operation", "campaign", "action"})
+_OBLIGATION = frozenset({"must", "should", "ought"})
 
 
 @dataclass
@@ -31,6 +34,7 @@ class Pred:
     merged: Token | None = None  # verb folded into a nominal event ("strikes killed two")
     parent: Pred | None = None  # control predicate this one is the complement of
     complement: Pred | None = None
+    complement_verb: Token | None = None  # an uncoded complement clause ("threatened to cut off X")
     forced_mode: str | None = None
     reporter: Pred | None = None
     consumed: set[int] = field(default_factory=set)  # token indexes that are part of the phrase
@@ -58,6 +62,8 @@ def find_predicates(sent: Span) -> list[Pred]:
         if t.dep_ == "acl" and t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children):
             continue  # "a document released Monday": a reduced relative with no agent names no actor
         entry = match(t, "V") if _is_verb(t) else match(t, "N") if t.pos_ in {"NOUN", "PROPN"} else None
+        if entry is None and t.lemma_ in _GENERIC_HEADS:
+            entry = _modifier_event(t, raw)
         if entry is not None:
             raw[t.i] = (t, entry)
     preds: dict[int, Pred] = {}
@@ -71,9 +77,19 @@ def find_predicates(sent: Span) -> list[Pred]:
     _attach_carriers(preds, carriers)
     _merge_casualty_verbs(preds)
     _compose_control(preds)
+    _speech_obligations(preds)
     _absorb_objects(preds)
+    _absorb_purposes(preds)
     _mark_reported(preds)
     return sorted(preds.values(), key=lambda p: p.token.i)
+
+
+def _modifier_event(head: Token, raw: dict[int, tuple[Token, Entry]]) -> Entry | None:
+    """The event a generic head noun stands for through its modifier ("mediation effort")."""
+    for c in head.children:
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i in raw and raw[c.i][1].pos == "N":
+            return raw.pop(c.i)[1]
+    return None
 
 
 def _consume_phrase_objects(preds: dict[int, Pred]) -> None:
@@ -117,26 +133,61 @@ def _attach_carriers(preds: dict[int, Pred], carriers: dict[int, tuple[Token, En
                 break
 
 
+_HARM = frozenset({"kill", "injure", "wound"})
+
+
 def _merge_casualty_verbs(preds: dict[int, Pred]) -> None:
-    """ "artillery strikes killed two", "killed in an airstrike", "shelled and killed": one event."""
-    for v in list(preds.values()):
+    """ "artillery strikes killed two", "killed in an airstrike", "shelled and killed", "killed one
+    and wounded two": one event. A kill or wound with no one doing it is a count, not an event."""
+    owner: dict[int, Pred] = {}
+    for v in sorted(preds.values(), key=lambda q: q.token.i):
         t = v.token
-        if v.entry.pos != "V" or t.lemma_ not in _MERGE_VERBS | {"kill", "injure", "wound"}:
+        if v.entry.pos != "V" or t.lemma_ not in _MERGE_VERBS | _HARM:
             continue
-        host: Pred | None = None
-        for c in t.children:
-            if c.dep_ == "nsubj" and c.i in preds and preds[c.i].root in _VIOLENT_ROOTS:
-                host = preds[c.i]
-            elif c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}:
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.i in preds and preds[g.i].root in _VIOLENT_ROOTS:
-                        host = preds[g.i]
-        if host is None and t.dep_ == "conj" and t.lemma_ in {"kill", "injure", "wound"}:
-            head = preds.get(t.head.i)
-            if head is not None and head.root in _VIOLENT_ROOTS:
-                host = head
-        if host is not None and host is not v and host.merged is None:
-            host.merged = t
+        host = _casualty_host(t, preds, owner)
+        if host is not None and host is not v and (host.merged is None or t.lemma_ in _HARM):
+            host.merged = host.merged or t
+            owner[t.i] = host
+            preds.pop(t.i, None)
+        elif t.lemma_ in _HARM and not _has_agent(t):
+            preds.pop(t.i, None)  # "28 people were killed in riots": counted on the riots
+
+
+def _casualty_host(t: Token, preds: dict[int, Pred], owner: dict[int, Pred]) -> Pred | None:
+    for c in t.children:
+        if c.dep_ == "nsubj" and c.i in preds and preds[c.i].root in _VIOLENT_ROOTS:
+            return preds[c.i]
+        if c.dep_ in {"prep", "agent"} and c.lower_ in {"in", "by", "during"}:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i in preds and preds[g.i].root in _VIOLENT_ROOTS | {"14"}:
+                    return preds[g.i]
+    if t.dep_ in {"conj", "advcl"} and t.lemma_ in _HARM:
+        head = owner.get(t.head.i) or preds.get(t.head.i)
+        if head is not None and head.root in _VIOLENT_ROOTS:
+            return head
+    return None
+
+
+def _has_agent(t: Token) -> bool:
+    if t.dep_ in {"amod", "acl"} or t.tag_ == "VBN" and not any(c.dep_ in {"nsubj", "agent"} for c in t.children):
+        return any(c.dep_ == "agent" for c in t.children)
+    return any(c.dep_ in {"nsubj", "agent"} for c in t.children) or t.dep_ in {"conj", "xcomp", "advcl"}
+
+
+def _absorb_purposes(preds: dict[int, Pred]) -> None:
+    """ "gave a grant to finance projects", "blocked roads demanding reforms": a purpose clause
+    under a coded predicate is part of that event, not an event of its own."""
+    carried = {p.carrier.i: p for p in preds.values() if p.carrier is not None}
+    for p in list(preds.values()):
+        t = p.token
+        if p.entry.pos != "V" or p.parent is not None or t.dep_ not in {"advcl", "xcomp", "acl"}:
+            continue
+        head = preds.get(t.head.i) or carried.get(t.head.i)
+        if head is None or head is p or head.complement is p:
+            continue
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        demand_in_protest = head.root == "14" and p.root in {"02", "10"}
+        if purpose or demand_in_protest:
             preds.pop(t.i, None)
 
 
@@ -169,11 +220,29 @@ def _compose_control(preds: dict[int, Pred]) -> None:
             continue
         comp = _complement_of(p, preds)
         if comp is None or comp is p:
+            p.complement_verb = next((c for c in p.token.children if c.dep_ in {"xcomp", "ccomp"}), None)
             continue
         p.code = compose(family, p.code, comp.code)
         comp.parent = p
         p.complement = comp
         comp.forced_mode = comp.forced_mode or _COMPLEMENT_MODE[family]
+
+
+def _speech_obligations(preds: dict[int, Pred]) -> None:
+    """ "X said Y must withdraw": a demand of the speaker on the subject of the clause."""
+    for p in list(preds.values()):
+        if not p.entry.has("speech"):
+            continue
+        clause = next((c for c in p.token.children if c.dep_ == "ccomp"), None)
+        if clause is None or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
+            continue
+        comp = preds.get(clause.i) or next((q for q in preds.values() if q.carrier is clause), None)
+        p.code = compose("demand", "100", comp.code if comp else None)
+        p.rule = p.rule + "+rule:obligation"
+        p.complement_verb = clause
+        if comp is not None:
+            comp.parent, p.complement = p, comp
+            comp.forced_mode = comp.forced_mode or "demanded"
 
 
 def _absorb_objects(preds: dict[int, Pred]) -> None:
