@@ -231,3 +231,18 @@ def test_dump_with_rule_lines_and_scraper_fields(tmp_path) -> None:
     assert bolivia.body.startswith("Bolivian troops withdrew") and "URL" not in bolivia.body
     assert ecuador.headline.startswith("Ecuador Declares") and ecuador.url == "https://example.org/ecuador-emergency"
     assert ecuador.body.startswith("Ecuador's president declared")
+
+
+def test_dump_of_headless_stories_split_at_datelines(tmp_path) -> None:
+    path = tmp_path / "bodies.txt"
+    path.write_text(
+        "DHAKA (Reuters) - Bangladesh police arrested 30 opposition activists on Friday after clashes in the capital.\n\n"
+        "The opposition said the arrests were politically motivated.\n\n\n"
+        "The interior ministry later said 12 of them had been released.\n\n\n"
+        "COLOMBO, Sri Lanka (AP) — Sri Lanka's president dissolved parliament on Tuesday and called a snap election.\n",
+        encoding="utf-8",
+    )
+    docs = _docs(_read(path))
+    assert [d.dateline for d in docs] == ["DHAKA", "COLOMBO, Sri Lanka"]
+    assert docs[0].body.endswith("12 of them had been released.")
+    assert docs[0].headline is None

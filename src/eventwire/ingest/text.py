@@ -1,9 +1,10 @@
 """Plain text: one article, or a dump of many, split into articles while streaming.
 
 What separates articles in scraped dumps, in the order the splitter uses it:
-- two or more blank lines, when the text after them opens like an article (a headline-like line
-  followed by story text, or a repeated headline block); otherwise the gap is just a wide gap
-  inside one article and the segments are joined again;
+- two or more blank lines (or a rule line like "-----"), when the text after them opens like an
+  article (a headline-like line followed by story text, a repeated headline block, or a
+  dateline); otherwise the gap is just a wide gap inside one article and the segments are joined
+  again;
 - inside a segment, a headline-like line that is repeated a few lines further down (the
   "headline, caption, caption, mark, headline, caption" header block of many sites) when it is
   not itself the repeat of an earlier line.
@@ -153,6 +154,8 @@ def _has_story(lines: tuple[str, ...] | list[str]) -> bool:
 
 def _opens_article(lines: tuple[str, ...] | list[str]) -> bool:
     first = next((s for s in lines if s), "")
+    if L.find_dateline(first):
+        return True  # "KYIV, Ukraine (AP) — ..." after a wide gap: a story without a headline
     if not L.looks_like_headline(first):
         return False
     repeated = first in lines[1 : 1 + HEADER_WINDOW]
