@@ -57,9 +57,15 @@ def overhead(tmp: Path) -> dict[str, object]:
     extractor = Extractor(settings)
     list(extractor.extract(docs[:4]))  # warm up before timing
     articles, pipeline = _timed(lambda: list(extractor.extract(docs)))
-    with store.Store(tmp / "overhead.duckdb") as s:
-        _, stored = _timed(lambda: [s.add(articles[i:i + 64]) for i in range(0, len(articles), 64)])
-        _, clustered = _timed(lambda: dedupe.recompute(s.con, days=settings.dedupe_days, km=settings.dedupe_km))
+    # The machine is shared: the store side is cheap to repeat, so its best of three is reported.
+    stored = clustered = float("inf")
+    for attempt in range(3):
+        with store.Store(tmp / f"overhead-{attempt}.duckdb") as s:
+            _, seconds = _timed(lambda s=s: [s.add(articles[i:i + 64]) for i in range(0, len(articles), 64)])
+            stored = min(stored, seconds)
+            _, seconds = _timed(lambda s=s: dedupe.recompute(s.con, days=settings.dedupe_days,
+                                                             km=settings.dedupe_km))
+            clustered = min(clustered, seconds)
     return {
         "store_corpus_articles": len(articles),
         "store_corpus_events": sum(len(a.events) for a in articles),

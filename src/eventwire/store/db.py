@@ -26,6 +26,9 @@ from .schema import ARTICLE_TABLES, BOOKKEEPING, KEYED_TABLES, MIGRATIONS
 
 _PID = re.compile(r"\(PID (\d+)\)")
 MEMORY = ":memory:"
+# DuckDB would otherwise take up to 80% of RAM for its buffers; past this it spills to disk, which
+# keeps an ingest worker (model, knowledge base, gazetteer, store) within its memory budget.
+MEMORY_LIMIT = "1GB"
 
 
 def now() -> datetime:
@@ -43,6 +46,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         con = duckdb.connect(name, read_only=read_only and name != MEMORY)
     except duckdb.Error as exc:
         raise _open_error(name, exc) from exc
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     if not read_only:
         migrate(con)
     elif not queries_ready(con):

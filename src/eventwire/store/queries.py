@@ -206,18 +206,19 @@ def _near_clause(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
     params += [near.lat, near.lat, near.lon, near.km]
 
 
-_EVENT_VIEW = (
-    "SELECT e.*, c.cluster_id, a.published, a.source AS outlet, a.url, a.headline "
-    "FROM events e LEFT JOIN event_clusters c ON c.event_key = e.key "
-    "JOIN articles a ON a.id = e.article_id"
-)
+_EVENT_ORDER = "day NULLS LAST, article_id, idx"
 
 
 def _events_sql(f: EventFilter) -> tuple[str, list[Any]]:
+    # Filter, sort and limit the events alone first: the joins then touch only the rows returned.
     where, params = event_where(f)
-    sql = f"SELECT * FROM ({_EVENT_VIEW}){where} ORDER BY day NULLS LAST, article_id, idx"
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
+    limit = f" LIMIT {int(f.limit)}" if f.limit else ""
+    sql = (
+        "SELECT e.*, c.cluster_id, a.published, a.source AS outlet, a.url, a.headline "
+        f"FROM (SELECT * FROM events{where} ORDER BY {_EVENT_ORDER}{limit}) e "
+        "LEFT JOIN event_clusters c ON c.event_key = e.key JOIN articles a ON a.id = e.article_id "
+        f"ORDER BY e.{_EVENT_ORDER.replace(', ', ', e.')}"
+    )
     return sql, params
 
 
@@ -321,8 +322,7 @@ def replace_clusters(con: Con, keys: list[str], cluster_ids: list[str]) -> None:
     con.execute("DELETE FROM clusters")
     con.execute("CREATE TEMP TABLE IF NOT EXISTS _merged (event_key VARCHAR, cluster_id VARCHAR)")
     con.execute("DELETE FROM _merged")
-    if keys:
-        con.execute("INSERT INTO _merged SELECT unnest($1), unnest($2)", [keys, cluster_ids])
+    insert_columns(con, "_merged", {"event_key": keys, "cluster_id": cluster_ids})
     con.execute(
         "INSERT INTO event_clusters SELECT e.key, coalesce(m.cluster_id, e.key) "
         "FROM events e LEFT JOIN _merged m ON m.event_key = e.key"
@@ -333,25 +333,27 @@ def replace_clusters(con: Con, keys: list[str], cluster_ids: list[str]) -> None:
 
 _CLUSTER_SUMMARY = """
 INSERT INTO clusters
-SELECT c.cluster_id,
-       mode() WITHIN GROUP (ORDER BY e.source_code),
-       mode() WITHIN GROUP (ORDER BY e.target_code),
-       mode() WITHIN GROUP (ORDER BY e.cameo),
-       min(e.cameo_root),
-       mode() WITHIN GROUP (ORDER BY e.plover),
-       CASE WHEN bool_and(e.mode IN ('asserted', 'reported')) THEN 'asserted' ELSE min(e.mode) END,
-       min(e.day), max(e.day),
-       min(a.published), max(a.published),
-       count(DISTINCT e.article_id),
-       count(DISTINCT coalesce(a.source, a.url, a.id)),
-       count(*),
-       mode() WITHIN GROUP (ORDER BY e.place_name),
-       avg(e.place_lat), avg(e.place_lon),
-       mode() WITHIN GROUP (ORDER BY e.place_country),
-       max(e.fatalities),
-       max(e.confidence)
-FROM event_clusters c JOIN events e ON e.key = c.event_key JOIN articles a ON a.id = e.article_id
-GROUP BY c.cluster_id
+WITH agg AS (
+    SELECT c.cluster_id AS id,
+           min(e.day) AS first_day, max(e.day) AS last_day,
+           min(a.published) AS first_seen, max(a.published) AS last_seen,
+           count(DISTINCT e.article_id) AS num_articles,
+           count(DISTINCT coalesce(a.source, a.url, a.id)) AS num_sources,
+           count(*) AS num_mentions,
+           bool_and(e.mode IN ('asserted', 'reported')) AS factual, min(e.mode) AS any_mode,
+           arg_min(e.place_name, e.day) FILTER (WHERE e.place_name IS NOT NULL) AS place_name,
+           arg_min(e.place_lat, e.day) FILTER (WHERE e.place_name IS NOT NULL) AS place_lat,
+           arg_min(e.place_lon, e.day) FILTER (WHERE e.place_name IS NOT NULL) AS place_lon,
+           arg_min(e.place_country, e.day) FILTER (WHERE e.place_name IS NOT NULL) AS place_country,
+           max(e.fatalities) AS fatalities, max(e.confidence) AS confidence
+    FROM event_clusters c JOIN events e ON e.key = c.event_key JOIN articles a ON a.id = e.article_id
+    GROUP BY c.cluster_id
+)
+SELECT agg.id, r.source_code, r.target_code, r.cameo, r.cameo_root, r.plover,
+       CASE WHEN agg.factual THEN 'asserted' ELSE agg.any_mode END,
+       first_day, last_day, first_seen, last_seen, num_articles, num_sources, num_mentions,
+       agg.place_name, agg.place_lat, agg.place_lon, agg.place_country, agg.fatalities, agg.confidence
+FROM agg JOIN events r ON r.key = agg.id
 """
 
 
@@ -366,11 +368,12 @@ def set_cluster_settings(con: Con, value: str) -> None:
 
 def select_clusters(con: Con, f: EventFilter, min_articles: int) -> list[dict[str, Any]]:
     where, params = event_where(f)
-    sql = (
-        f"SELECT * FROM clusters WHERE num_articles >= ? AND id IN (SELECT c.cluster_id FROM "
-        f"event_clusters c JOIN (SELECT key FROM events{where}) e ON e.key = c.event_key) "
-        "ORDER BY num_articles DESC, first_day NULLS LAST, id"
-    )
+    match = ""
+    if where:
+        match = (" AND id IN (SELECT c.cluster_id FROM event_clusters c JOIN "
+                 f"(SELECT key FROM events{where}) e ON e.key = c.event_key)")
+    sql = (f"SELECT * FROM clusters WHERE num_articles >= ?{match} "
+           "ORDER BY num_articles DESC, first_day NULLS LAST, id")
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
     return _dicts(con.execute(sql, [min_articles, *params]))
