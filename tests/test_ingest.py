@@ -246,3 +246,21 @@ def test_dump_of_headless_stories_split_at_datelines(tmp_path) -> None:
     assert [d.dateline for d in docs] == ["DHAKA", "COLOMBO, Sri Lanka"]
     assert docs[0].body.endswith("12 of them had been released.")
     assert docs[0].headline is None
+
+
+def test_pretty_printed_json_object(tmp_path) -> None:
+    path = tmp_path / "one.json"
+    record = {"id": "p1", "text": "Police in Lima detained 15 protesters on Saturday, officials said."}
+    path.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    (doc,) = _read(path)
+    assert isinstance(doc, Document) and doc.ref == "p1"
+
+
+def test_over_long_jsonl_record_split_with_its_size(tmp_path) -> None:
+    path = tmp_path / "long.jsonl"
+    text = "\n".join(f"On day {i} the ministry said that talks with the rebels would resume next week." for i in range(100))
+    path.write_text(json.dumps({"id": "L", "text": text}) + "\n", encoding="utf-8")
+    docs = _docs(_read(path, max_article_chars=3000))
+    assert [d.ref for d in docs[:2]] == ["L-part1", "L-part2"] and len(docs) >= 3
+    assert all(f"{len(text):,} characters" in d.warnings[-1] for d in docs)
+    assert sum(d.body.count("talks with the rebels") for d in docs) == 100

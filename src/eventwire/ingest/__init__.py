@@ -211,6 +211,7 @@ def _over_long(items: Iterable[Document | Rejection], settings: Settings) -> Ite
 
 
 def _split_document(document: Document, limit: int) -> Iterator[Document | Rejection]:
+    total = len(document.body)
     paragraphs = document.body.replace("\r\n", "\n").split("\n")
     part: list[str] = []
     size = 0
@@ -225,17 +226,20 @@ def _split_document(document: Document, limit: int) -> Iterator[Document | Rejec
             continue
         if size + len(paragraph) + 1 > limit and part:
             number += 1
-            yield _part(document, part, number, limit)
+            yield _part(document, part, number, limit, total)
             part, size = [], 0
         part.append(paragraph)
         size += len(paragraph) + 1
     if part:
         number += 1
-        yield _part(document, part, number, limit)
+        yield _part(document, part, number, limit, total)
 
 
-def _part(document: Document, paragraphs: list[str], number: int, limit: int) -> Document:
-    warning = f"article longer than max_article_chars ({limit:,}): split at paragraph breaks; this is part {number}"
+def _part(document: Document, paragraphs: list[str], number: int, limit: int, total: int) -> Document:
+    warning = (
+        f"article of {total:,} characters is longer than max_article_chars ({limit:,}): split at "
+        f"paragraph breaks; this is part {number}"
+    )
     return replace(
         document,
         ref=f"{document.ref}-part{number}",

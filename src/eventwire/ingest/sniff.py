@@ -47,7 +47,8 @@ def sniff(name: str, head: bytes) -> str:
 def sniff_text(name: str, text: str) -> str:
     start = text.lstrip("\ufeff \t\r\n")
     if start.startswith("{"):
-        return "jsonl"
+        pretty = start.split("\n", 1)[0].strip() == "{"
+        return "json" if pretty and not first_json_line_ok(start) else "jsonl"
     if start.startswith("["):
         return "json"
     if start.startswith("<"):
