@@ -51,6 +51,8 @@ def _claims(cue: Token) -> list[list[Token]]:
     if has_use(cue, "claim") and not objected:
         for clause in _claim_clauses(cue):
             found.append(_claim_tokens(cue, clause))
+        if not found and cue.dep_ == "parataxis" and cue.head.i < cue.i:
+            found.append(_parenthetical(cue))
     if has_use(cue, "as"):
         objs = [c for c in cue.children if c.dep_ == "dobj"]
         preps = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"]
@@ -59,6 +61,12 @@ def _claims(cue: Token) -> list[list[Token]]:
         if objs and preps:
             found.append(sorted({*objs[0].subtree, *preps[0].subtree}, key=lambda t: t.i))
     return found
+
+
+def _parenthetical(cue: Token) -> list[Token]:
+    """ "CLAUSE, police said, ...": the clause the parser attached the cue to, up to the cue."""
+    first = min(t.i for t in cue.subtree)
+    return [t for t in cue.head.subtree if t.i < first]
 
 
 def _claim_clauses(cue: Token) -> list[Token]:

@@ -94,7 +94,11 @@ class SpeakerFinder:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             return False
-        return any(t.dep_ in SUBJECTS and (t.head.dep_ == "ROOT" or cue_of(t.head)) for t in span)
+        appositive = m.label in NAMED  # "Her husband, Juan Quispe, drives ...": the name counts
+        return any(
+            _main_subject(t) or (appositive and t.dep_ == "appos" and _main_subject(t.head))
+            for t in span
+        )
 
     def speaker_of(self, cue: Token) -> Mention | None:
         """The speaker a cue word introduces, through subjects of governing verbs where needed."""
@@ -195,12 +199,32 @@ class SpeakerFinder:
 
     def _pronoun(self, token: Token) -> Mention | None:
         found = self.actors.for_token(token)
-        if found is not None and found.actor is not None:
-            return found
-        labels = (
-            ("PERSON", NP_LABEL) if token.lower_ in PERSON_PRONOUNS else (*GROUP_LABELS, NP_LABEL)
-        )
-        return self.antecedent(token.idx, labels)
+        personal = token.lower_ in PERSON_PRONOUNS
+        labels = ("PERSON", NP_LABEL) if personal else (*GROUP_LABELS, NP_LABEL)
+        mine = self.antecedent(token.idx, labels)
+        if found is None or found.actor is None or (personal and found.actor.type != "person"):
+            return mine
+        named = self._named(found, token.idx)
+        if mine is not None and named is not None and mine.start > named.start:
+            return (
+                mine  # a nearer speaker than the actor the resolver chose (often an unknown name)
+            )
+        return named or found
+
+    def _named(self, found: Mention, before: int) -> Mention | None:
+        """A pronoun the actors stage resolved: the nearest earlier named mention of the same
+        actor ("the Pentagon" for "It"), if any."""
+        actor = found.actor
+        same = [
+            m
+            for m in self.actors.mentions
+            if m.start < before
+            and m.label in NAMED
+            and m.actor is not None
+            and actor is not None
+            and m.actor.id == actor.id
+        ]
+        return max(same, key=lambda m: m.start) if same else None
 
     def collect_speakers(self) -> None:
         """Speakers named as subjects of cue words anywhere outside quotes, so that a later "he
@@ -233,6 +257,10 @@ class SpeakerFinder:
             return best
         earlier = [m for m in self.actors.mentions if m.start < before and _fits(m, labels)]
         return earlier[-1] if earlier else None
+
+
+def _main_subject(t: Token) -> bool:
+    return t.dep_ in SUBJECTS and (t.head.dep_ == "ROOT" or cue_of(t.head) is not None)
 
 
 def _fits(m: Mention, labels: tuple[str, ...]) -> bool:
