@@ -273,3 +273,10 @@ def test_a_filter_passed_as_a_record_keeps_every_field(db):
     with store.open(db) as s:
         spec = s.filter(since="2022-03-01", actor="TUR")
         assert len(s.events(spec)) == 1 and len(s.events(spec, limit=5)) == 1
+
+
+def test_near_a_name_only_the_gazetteer_knows(db):
+    with store.open(db) as s:
+        near = s.locate("Raqqa", 60)  # not in the stored places: resolved by the geoparser
+        assert abs(near.lat - 35.95) < 0.2 and abs(near.lon - 39.0) < 0.2
+        assert [e.event.place.name for e in s.events(near="Raqqa", km=60)] == ["Ain Issa"]

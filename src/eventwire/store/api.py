@@ -193,8 +193,7 @@ def _stored_event(row: dict[str, Any]) -> StoredEvent:
 def _gazetteer(name: str, settings: Settings) -> tuple[float, float] | None:
     from ..places import Geoparser
 
-    lookup = getattr(Geoparser(settings), "lookup", None)
-    place = lookup(name) if lookup else None
+    (place,) = Geoparser(settings).resolve_toponyms(name, [(0, len(name))])
     return (place.lat, place.lon) if place is not None else None
 
 
