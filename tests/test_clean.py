@@ -198,3 +198,17 @@ def test_other_outlets_caption_styles_and_bare_agency_dateline() -> None:
         "Tunisian police arrested three opposition politicians on Saturday, their lawyers said.\n\n"
         "The interior ministry said the three were suspected of plotting against state security."
     )
+
+
+def test_hard_wrapped_text_without_headline_is_not_given_one() -> None:
+    text = (
+        "Turkish artillery shelled positions of the\n"
+        "Syrian Democratic Forces near Manbij on Friday, killing two fighters,\n"
+        "a war monitor said.\n"
+    )
+    doc = _clean(text)
+    assert doc.headline is None
+    assert doc.body == (
+        "Turkish artillery shelled positions of the Syrian Democratic Forces near Manbij on Friday, "
+        "killing two fighters, a war monitor said."
+    )

@@ -129,6 +129,7 @@ def _classify(lines: list[_Line], found: _Found) -> list[_Line]:
             seen.add(key)
             continue
         if in_header and _take_field(s, found):
+            headline_key = L.normalise_key(found.headline) if found.headline else None
             continue
         if L.is_url(s):
             found.url = found.url or (s if in_header else None)

@@ -56,6 +56,11 @@ _SOCIAL = {
     "share", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "whatsapp", "linkedin",
     "telegram", "reddit", "pinterest", "messenger", "copy", "link", "save", "comment", "comments",
 }
+_OPEN_ENDINGS = {
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but",
+    "as", "that", "which", "who", "its", "their", "his", "her", "is", "are", "was", "were", "has",
+    "have", "had", "be", "been", "will", "would", "into", "than",
+}
 _TERMINAL = tuple(".!?:;,\"”’)]…")
 
 
@@ -239,6 +244,8 @@ def looks_like_headline(line: str) -> bool:
         return False
     if s.endswith((".", ",", ";", ":")) and not s.endswith("..."):
         return False
+    if s.rsplit(None, 1)[-1].lower() in _OPEN_ENDINGS:
+        return False  # "... positions of the" is a line cut mid-sentence, not a title
     if is_site_mark(s) or is_boilerplate(s) or is_caption(s) or is_date(s) or byline_name(s):
         return False
     return bool(re.search(r"[^\W\d_]", s)) and s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'"
