@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eventwire.actors import ActorResolver
 from eventwire.model import Document, Quote
@@ -179,3 +181,28 @@ def test_offsets_point_into_the_body(quotes_of) -> None:
     text = "Officials said on Tuesday that the dam had “structural damage”, the agency reported."
     for q in quotes_of(text):
         assert text[q.start : q.end] == q.text
+
+
+# --- robustness on arbitrary text --------------------------------------------------------------
+
+_MARKY = st.text(alphabet=st.sampled_from(list("ab Xy.,:;\n“”‘’\"'«»—")), max_size=160)
+
+
+@given(_MARKY)
+@settings(max_examples=300, deadline=None)
+def test_marks_stay_in_bounds_and_in_their_paragraph(text: str) -> None:
+    for span in find_marked(text):
+        assert 0 <= span.start <= span.end <= len(text)
+        if span.paragraphs == 1:
+            assert "\n" not in text[span.start : span.end]
+
+
+@pytest.mark.model
+@given(_MARKY)
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_find_quotes_never_crashes_on_stray_marks(quotes_of, text: str) -> None:
+    body = "Officials said " + text + " the minister told reporters."
+    for q in quotes_of(body):
+        assert body[q.start : q.end] == q.text
