@@ -68,12 +68,13 @@ def code_events(
 
 
 def main_event(events: list[Event]) -> Event | None:
-    """The event a sentence is about: asserted over embedded, specific over statements, then confidence."""
+    """The event a sentence is about. A bare "said" (010) is transparent: what was said wins;
+    otherwise the most confident event, and main-clause events carry more confidence."""
     if not events:
         return None
 
-    def rank(e: Event) -> tuple[int, int, float]:
-        return (e.mode in {"asserted", "reported"}, e.action.root != "01", e.confidence)
+    def rank(e: Event) -> tuple[bool, float]:
+        return (e.action.cameo != "010", e.confidence)
 
     return max(events, key=rank)
 
@@ -143,16 +144,29 @@ def _events_of(
 
 Arg = tuple[Mention, bool]
 
+_FUTURE_AUX = frozenset({"will", "wo", "would", "shall", "'ll"})
+
+
+def _announced(p: Pred) -> bool:
+    """A future or reported refusal ("will not lift", "said it would not accept"), not a mere non-event."""
+    return p.reporter is not None or any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in p.anchor.children)
+
+
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 _COERCIVE_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})
 
 
 def _future_intent(p: Pred, code: str, mode: str) -> tuple[str, str]:
     """A cooperative act announced for the future is an intent (CAMEO 03: "will visit" -> 036),
-    a coercive one a threat (13: "will impose a curfew" -> 1323); the mode stays planned."""
+    a coercive one a threat (13: "will impose a curfew" -> 1323); the mode stays planned. A
+    cooperative act refused for the future is a rejection ("will not lift the ban" -> 1241)."""
+    if p.parent is not None or any(p.entry.has(f) for f in FAMILIES):
+        return code, p.rule
+    if mode == "negated" and code[:2] in _COOPERATIVE_ROOTS and _announced(p):
+        return compose("reject", "120", code), p.rule + "+rule:refusal"
     conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in p.anchor.children)
     future = not conditional and (mode == "planned" or (mode == "hypothetical" and p.reporter is not None))
-    if not future or p.parent is not None or any(p.entry.has(f) for f in FAMILIES):
+    if not future:
         return code, p.rule
     if code[:2] in _COOPERATIVE_ROOTS:
         return compose("intent", "030", code), p.rule + "+rule:future-intent"
@@ -384,12 +398,20 @@ def _action_text(p: Pred) -> str:
     return " ".join(t.text for t in sorted(toks, key=lambda t: t.i))
 
 
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 8:
+        token = token.head
+        depth += 1
+    return depth
+
+
 def _confidence(p: Pred, src: Arg | None, tgt: Arg | None) -> float:
+    """Lexicon verbs over nouns, named parties over bare phrases, main clauses over embedded ones."""
     score = 0.75 if p.entry.pos == "V" else 0.65
     score += 0.1 if src and src[1] else -0.2 if not src else -0.05
     score += 0.05 if tgt and tgt[1] else -0.05 if not tgt else 0.0
-    if p.anchor.dep_ == "ROOT":
-        score += 0.05
+    score += (0.08, 0.03, 0.0, -0.03)[min(_depth(p.anchor), 3)]
     if p.parent is not None:
         score *= 0.6
     return round(min(0.98, max(0.05, score)), 2)

@@ -43,6 +43,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "1722": "1322", "1723": "1323", "1724": "1324", "175": "137",
         "18": "1383", "19": "1384", "191": "1381", "192": "1382", "20": "1385",
     },
+    "consider": {},  # "considering sending aid" stays a policy option under consideration (014)
 }
 
 FAMILIES = tuple(_TABLES)
@@ -88,7 +89,11 @@ def compose(family: str, base: str, complement: str | None) -> str:
     return base
 
 
-_WEAPONS: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+_CUED: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+    "154": (
+        (frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"}), "074"),
+        (frozenset({"rescue", "humanitarian", "relief", "medical", "aid"}), "073"),
+    ),
     "190": (
         (frozenset({"suicide"}), "1831"),
         (frozenset({"airstrike", "warplane", "jet", "aircraft", "helicopter", "drone", "air", "aerial", "bomber"}), "195"),
@@ -106,7 +111,7 @@ _WEAPONS: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
 
 def refine(code: str, lemmas: set[str]) -> str:
     """A generic code made specific by words of its clause: domain of cooperation, weapon of attack."""
-    for words, specific in _WEAPONS.get(code, ()):
+    for words, specific in _CUED.get(code, ()):
         if words & lemmas:
             return specific
     options = _DOMAIN.get(code)

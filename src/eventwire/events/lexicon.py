@@ -29,7 +29,9 @@ _DEP_ALIASES: dict[str, frozenset[str]] = {
     "npadvmod": frozenset({"npadvmod", "prep", "advmod"}),
 }
 
-FLAGS = frozenset({"speech", "appeal", "intent", "demand", "reject", "threaten", "sym", "light", "plan", "hypo"})
+FLAGS = frozenset({
+    "speech", "appeal", "intent", "demand", "reject", "threaten", "consider", "sym", "light", "plan", "hypo",
+})
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,10 +15,15 @@ if TYPE_CHECKING:
 
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _MERGE_VERBS = frozenset({"kill", "injure", "wound", "hit", "destroy", "damage", "target", "leave", "claim", "strike"})
-_COMPLEMENT_MODE = {"appeal": "demanded", "demand": "demanded", "intent": "planned", "reject": "negated", "threaten": "hypothetical"}
+_COMPLEMENT_MODE = {
+    "appeal": "demanded", "demand": "demanded", "intent": "planned", "reject": "negated",
+    "threaten": "hypothetical", "consider": "hypothetical",
+}
+# motion and dispatch: "sent a team to investigate", "arrived to deliver aid": the purpose is the event
+_MOTION_LEMMAS = frozenset({"send", "dispatch", "deploy", "arrive", "travel", "go", "come", "fly", "move"})
 _SPEECH_REACH = 6
 # heads whose event is their modifier: "a mediation effort", "a bombing campaign", "a peace mission"
-_GENERIC_HEADS = frozenset({"effort", "mission", "bid", "drive", "attempt", "process", "initiative", "program", "programme", "plan", "operation", "campaign", "action"})
+_GENERIC_HEADS = frozenset({"effort", "mission", "bid", "drive", "attempt", "process", "initiative", "program", "programme", "plan", "operation", "campaign", "action", "round"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 
 
@@ -187,7 +192,9 @@ def _absorb_purposes(preds: dict[int, Pred]) -> None:
             continue
         purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         demand_in_protest = head.root == "14" and p.root in {"02", "10"}
-        if purpose or demand_in_protest:
+        if purpose and head.anchor.lemma_ in _MOTION_LEMMAS and p.root not in {"15", "04"}:
+            preds.pop(head.token.i, None)
+        elif purpose or demand_in_protest:
             preds.pop(t.i, None)
 
 
