@@ -141,8 +141,13 @@ def test_phrase_in_context(nlp, resolver, text: str, phrase: str, expected: str 
     _check(_code_of(nlp, resolver, text, phrase), expected)
 
 
-def test_capital_as_place_is_not_an_actor(nlp, resolver) -> None:
-    _check(_code_of(nlp, resolver, "The ministers met in Ankara on Monday.", "Ankara"), None)
+def test_capital_as_place_is_the_country_not_its_government(nlp, resolver) -> None:
+    actor = _code_of(nlp, resolver, "The ministers met in Ankara on Monday.", "Ankara")
+    assert actor is not None and actor.code == "TUR"
+
+
+def test_capital_naming_a_thing_is_not_an_actor(nlp, resolver) -> None:
+    _check(_code_of(nlp, resolver, "Fidan praised the Astana Process on Monday.", "Astana"), None)
 
 
 def test_the_turkish_president_by_date(nlp, resolver) -> None:

@@ -14,11 +14,16 @@ from .kb import KB, Hit, norm
 from .spans import Candidate
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _GROUPISH = {"armed_group", "organization", "igo", "ngo", "media"}
 _STRONG_MODS = ("OPP", "REB", "INS", "UAF", "MIL", "COP", "SPY", "JUD", "LEG", "NGO", "MED", "REF", "CVL")
 _LOOKBACK_SENTS = 3
+_BACKREF_ROLES = {"STATE", "GROUP", "SAME"}
+# Roles whose members usually belong where the text places them ("protesters in Georgia");
+# not troops, refugees or reporters, who are often foreign.
+_RESIDENT_ROLES = {"CVL", "OPP", "EDU", "LAB", "REB", "INS", "COP", "JUD", "LEG", "GOV", "BUS", "REL", "AGR"}
+_FORMER = {"former", "ex", "ex-", "ousted", "deposed", "toppled", "exiled", "late", "onetime", "erstwhile"}
 # "the government", "the army": one per country, so a definite one refers back to the last seen.
 _INSTITUTIONS = {"government", "army", "military", "police", "ministry", "parliament", "court",
                  "opposition", "authority", "authorities", "regime", "junta", "cabinet",
@@ -62,6 +67,9 @@ class Composer:
             ref = self._from_hits(cand)
             if ref is not None:
                 return ref
+        people = self._population(cand)
+        if people is not None:
+            return people
         if cand.label == "PERSON":
             return self._person(cand)
         if cand.label in {"ORG", "NORP"}:
@@ -92,12 +100,22 @@ class Composer:
 
     def _from_hits(self, cand: Candidate) -> Ref | None:
         hit = _best(cand.hits, self._article_countries())
-        if hit.kind == "seat" and (self._locative(cand) or self._naming_modifier(cand)):
+        if hit.kind == "seat" and self._naming_modifier(cand):
             return self._ref(cand, None, "place")
+        if hit.kind == "seat" and self._locative(cand) and hit.country:
+            return self._ref(cand, self.kb.state(hit.country), "place")
         if hit.kind == "entry" and hit.entry is not None:
             entry = hit.entry
             if entry.type == "person":
-                ref = self._ref(cand, entry.actor(self.date), "person")
+                actor = entry.actor(self.date)
+                if cand.title_start is not None or self._has_appos(cand):
+                    country, role, _, _ = self._title_context(cand)
+                    inactive = self.date is not None and entry.terms and not any(
+                        t.active(self.date) for t in entry.terms)
+                    if role == "ELI" or (inactive and role):
+                        country = country or actor.country
+                        actor = Actor(actor.id, actor.name, "person", country, role, (country or "") + role)
+                ref = self._ref(cand, actor, "person")
                 ref.gender, ref.surname = entry.gender, norm(entry.name.split()[-1])
                 term = entry.term_at(self.date) if entry.terms else None
                 ref.title = term.title if term else None
@@ -108,6 +126,10 @@ class Composer:
         kind = {"state": "state", "adjective": "adjective", "seat": "role", "people": "role"}[hit.kind]
         return self._ref(cand, actor, kind, plural=hit.kind == "people")
 
+    def _has_appos(self, cand: Candidate) -> bool:
+        root = self.doc[cand.start : cand.end].root
+        return any(c.dep_ == "appos" for c in root.children)
+
     def _locative(self, cand: Candidate) -> bool:
         head = self.doc[cand.head]
         return head.dep_ == "pobj" and head.head.lower_ in roles.LOCATIVE
@@ -116,6 +138,17 @@ class Composer:
         """"the Astana Process", "Moscow time": a capital naming a thing, not acting."""
         head = self.doc[cand.head]
         return head.dep_ == "compound" and _role_word(head.head) is None
+
+    def _population(self, cand: Candidate) -> Ref | None:
+        """"Bosnian Serbs", "Iraqi Kurds": a people named with the country they live in."""
+        span = self.doc[cand.start : cand.end]
+        last = span[-1]
+        if len(span) < 2 or last.tag_ not in {"NNPS", "NNS"} or not span[0].text[:1].isupper():
+            return None
+        country, _, group = self._scan(list(span[:-1]), None)
+        if country is None or group is not None:
+            return None
+        return self._ref(cand, self.kb.role_actor(country, "CVL"), "role", plural=True)
 
     def _person(self, cand: Candidate) -> Ref:
         span = self.doc[cand.start : cand.end]
@@ -131,7 +164,12 @@ class Composer:
                 ref = self._ref(cand, entries[0].actor(self.date), "person")
                 ref.gender, ref.surname = entries[0].gender, surname
                 return ref
-        country, role, title = self._title_context(cand)
+        country, role, title, group = self._title_context(cand)
+        if group is not None and group.type in {"igo", "armed_group", "organization"}:
+            actor = _person_actor(span.text, group.country, group.role or "", code=group.code)
+            ref = self._ref(cand, actor, "person", surname=surname)
+            ref.title = title
+            return ref
         if role is None:
             return self._ref(cand, None, "person", surname=surname)
         actor = _person_actor(span.text, country, role)
@@ -139,7 +177,7 @@ class Composer:
         ref.title = title
         return ref
 
-    def _title_context(self, cand: Candidate) -> tuple[str | None, str | None, str | None]:
+    def _title_context(self, cand: Candidate) -> tuple[str | None, str | None, str | None, Actor | None]:
         """Country, role and office from a name's title and appositive."""
         tokens: list[Token] = []
         if cand.title_start is not None:
@@ -150,16 +188,31 @@ class Composer:
                 tokens.extend(t for t in child.subtree if t.i < child.i + 1 or t.head.dep_ == "prep")
         if root.dep_ == "appos" and root.head.i < cand.start:
             tokens.extend(t for t in root.head.subtree if t.i < root.head.i + 1)
+        for child in root.rights:
+            if child.dep_ == "prep" and child.lower_ in {"of", "from"}:
+                tokens.extend(child.subtree)
         if not tokens:
-            return None, None, None
-        country, role, _ = self._scan(tokens, head=None)
+            return None, None, None, None
+        country, role, group = self._scan(tokens, head=None)
         title = roles.find_title([t.lower_ for t in tokens])
+        if role is None:
+            for tok in reversed(tokens):
+                word = _role_word(tok)
+                if word is not None and word.head != "-" and word.role not in _BACKREF_ROLES:
+                    role = word.role
+                    break
         if role is None and title:
             role = "OPP" if title == "opposition leader" else "GOV"
-        return country, role, title
+        if role in {"GOV", "MIL", "LEG", "JUD"} and any(t.lower_ in _FORMER for t in tokens):
+            role = "ELI"
+        return country, role, title, group
 
     def _organisation(self, cand: Candidate) -> Ref:
         tokens = list(self.doc[cand.start : cand.end])
+        root = self.doc[cand.start : cand.end].root
+        for child in root.lefts:
+            if child.dep_ == "poss" and child.i < cand.start:
+                tokens = list(child.subtree) + tokens
         heads = [t for t in tokens if _role_word(t) and _role_word(t).head != "-"]  # type: ignore[union-attr]
         country, mod_role, group = self._scan(tokens, head=heads[-1] if heads else None)
         role = None
@@ -174,7 +227,9 @@ class Composer:
             return self._ref(cand, group, "group")
         if country and role:
             return self._ref(cand, self.kb.role_actor(country, role), "group")
-        if role and heads and heads[-1].lower_ in _INSTITUTIONS and _is_definite(self.doc[cand.start : cand.end].root):
+        if country and cand.label == "NORP" and root.tag_ in {"NNPS", "NNS"}:
+            return self._ref(cand, self.kb.role_actor(country, "CVL"), "role", plural=True)
+        if role and heads and heads[-1].lower_ in _INSTITUTIONS and _is_definite(root):
             back = self._recent_role(cand.start, role)
             if back is not None:
                 return self._ref(cand, back, "group")
@@ -191,6 +246,12 @@ class Composer:
                 tokens = list(child.subtree) + tokens
         of_obj = _of_object(head)
         country, mod_role, group = self._scan(tokens, head)
+        if country is None and group is None and of_obj is not None and word.head == "strong":
+            inner = self._phrase_actor(of_obj)
+            if inner is not None and inner.type == "state":
+                country = inner.country
+        if country is None and group is None and word.role in _RESIDENT_ROLES:
+            country = self._where(head)
         plural = word.plural or head.tag_ in {"NNS", "NNPS"}
         role = word.role
         if word.head == "weak" and mod_role:
@@ -226,6 +287,17 @@ class Composer:
                 return self._ref(cand, back, "role", plural)
         return self._ref(cand, self.kb.role_actor(country, role), "role", plural)
 
+    def _where(self, head: Token) -> str | None:
+        """"opposition parties in Nepal", "students throughout Indonesia": the country they are in."""
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in {"in", "throughout", "across", "inside"}:
+                for obj in child.children:
+                    hits = self.token_hits.get(obj.i) if obj.dep_ == "pobj" else None
+                    hit = _best(hits, self._article_countries()) if hits else None
+                    if hit is not None and hit.kind in {"state", "seat"}:
+                        return hit.country
+        return None
+
     def _context_country(self, head: Token) -> str | None:
         """A country from a possessive pronoun ("his country"), else None."""
         for child in head.children:
@@ -252,13 +324,19 @@ class Composer:
                 return self._copy(cand, ref)
         return self._ref(cand, None, "group")
 
-    def _phrase_actor(self, tok: Token) -> Actor | None:
+    def _phrase_actor(self, tok: Token, depth: int = 0) -> Actor | None:
         for ref in reversed(self.refs):
             if ref.mention is not None and ref.start == tok.i:
                 return ref.actor
         hits = self.token_hits.get(tok.i)
         if hits:
             return self.actor_of_hits(self.kb, hits, self.date)
+        word = _role_word(tok)
+        if word is not None and word.head != "-" and depth < 2 and tok.pos_ in {"NOUN", "PROPN"}:
+            from .spans import np_start
+
+            cand = Candidate(np_start(tok, set()), tok.i + 1, "NP", tok.i)
+            return self._noun_phrase(cand).actor
         return None
 
     def _scan(self, tokens: list[Token], head: Token | None) -> tuple[str | None, str | None, Actor | None]:
@@ -283,6 +361,11 @@ class Composer:
                 elif hit.country:
                     country = country or hit.country
                 continue
+            if not hits and tok.is_alpha and tok.text[:1].isupper():
+                inner = [h for h in self.kb.lookup(tok.text) if h.kind in {"adjective", "state", "seat"}]
+                if inner and not (tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == "-"):
+                    country = country or inner[0].country
+                    continue
             if tok.dep_ == "poss" and tok.pos_ == "PRON":
                 m = self.pronoun(tok)
                 if m is not None and m.actor is not None and m.actor.country:
@@ -342,6 +425,20 @@ class Composer:
 
     def _article_countries(self) -> set[str]:
         return {r.actor.country for r in self.refs[-30:] if r.actor is not None and r.actor.country}
+
+    def narrow(self, span: Span, mention: Mention) -> Mention:
+        """A part of a coordinated phrase ("Egyptian warships" of "French and Egyptian
+        warships") takes the country named in the part."""
+        actor = mention.actor
+        inside = mention.start <= span.start_char and span.end_char <= mention.end
+        if actor is None or actor.role is None or not inside or (span.start_char, span.end_char) == (
+                mention.start, mention.end):
+            return mention
+        country, _, group = self._scan(list(span), None)
+        if group is not None or country is None or country == actor.country:
+            return mention
+        narrowed = self.kb.role_actor(country, actor.role)
+        return Mention(span.text, span.start_char, span.end_char, narrowed, mention.label)
 
     def split_adjectives(self, root: Token, mention: Mention) -> list[Mention]:
         """"Hungarian and Romanian officials" -> one mention per country, same role."""
@@ -410,8 +507,8 @@ def _pronoun_filter(word: str) -> Callable[[Ref], bool] | None:
     return None
 
 
-_ATTRIBUTIVE = {"backed", "led", "based", "allied", "aligned", "funded", "sponsored", "supported",
-                "brokered", "run", "controlled", "held", "born", "made", "built", "owned", "trained",
+_ATTRIBUTIVE = {"backed", "based", "allied", "aligned", "funded", "sponsored", "supported",
+                "brokered", "controlled", "held", "born", "made", "built", "owned", "trained",
                 "armed", "linked", "affiliated", "style", "speaking"}
 
 
@@ -442,9 +539,9 @@ def _group_with_role(group: Actor, role: str) -> Actor:
     return group
 
 
-def _person_actor(name: str, country: str | None, role: str) -> Actor:
+def _person_actor(name: str, country: str | None, role: str, code: str | None = None) -> Actor:
     slug = re.sub(r"[^a-z0-9]+", "-", norm(name)).strip("-") or "person"
-    return Actor(f"person-{slug}", name, "person", country, role, (country or "") + role)
+    return Actor(f"person-{slug}", name, "person", country, role or None, code or (country or "") + role)
 
 
 def _at(tok: Token, actor: Actor) -> Mention:

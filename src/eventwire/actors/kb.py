@@ -33,7 +33,9 @@ def norm(text: str) -> str:
         text = text[:-2]
     elif text.endswith("'"):
         text = text[:-1]
-    return re.sub(r"\s*-\s*", "-", text).strip()
+    text = re.sub(r"\s*-\s*", "-", text).strip()
+    # Arabic article variants: "al-Assad", "el-Sisi", "Al Thani", "ad-Din" index alike.
+    return re.sub(r"(?:(?<=\s)|^)(?:al|el|ad|ash|as|at|az|ar|an)[- ](?=\w{3})", "", text) if " " in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +120,9 @@ class KB:
         bucket = self.names.setdefault(key, [])
         if hit not in bucket:
             bucket.append(hit)
-        first = key.split(" ")[0]
-        self.first_words[first] = max(self.first_words.get(first, 0), len(key.split(" ")))
+        width = len(name.split()) + 2 * name.count("-") + name.count("'") + name.count("\u2019")
+        for first in {key.split(" ")[0], norm(name.split()[0])}:
+            self.first_words[first] = max(self.first_words.get(first, 0), width)
 
 
 def _is_acronym(alias: str) -> bool:

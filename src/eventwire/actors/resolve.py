@@ -41,6 +41,8 @@ class ArticleActors:
         key = (span.start, span.end)
         if key not in self._cache:
             found = self._find(span.root) if len(span) else None
+            if found is not None and self._composer is not None and found.actor is not None:
+                found = self._composer.narrow(span, found)
             self._cache[key] = _widen(found, span) if found is not None else None
         return self._cache[key]
 
@@ -102,7 +104,8 @@ def resolve_doc(kb: KB, doc: Doc, published: str | None) -> ArticleActors:
         if cand.label == "PERSON":
             extend_person(doc, cand)
     covered = {i for c in named for i in range(c.title_start or c.start, c.end)}
-    nps = _outermost(role_heads(doc, covered))
+    persons = {i for c in named if c.label == "PERSON" for i in range(c.title_start or c.start, c.end)}
+    nps = _outermost(role_heads(doc, covered, persons))
     composer = Composer(kb, doc, published, named)
     result = ArticleActors(_composer=composer)
     absorbed = {i for c in nps for i in range(c.start, c.end)}

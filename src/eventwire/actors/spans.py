@@ -41,6 +41,8 @@ def kb_spans(doc: Doc, kb: KB) -> list[Candidate]:
         best = None
         if width:
             for j in range(min(n, i + width + 2), i, -1):
+                if doc[j - 1].is_punct and j - 1 > i:
+                    continue
                 span = doc[i:j]
                 hits = _usable(kb.lookup(span.text), span.text)
                 if hits:
@@ -96,6 +98,19 @@ def named_spans(doc: Doc, kb: KB) -> list[Candidate]:
             out = [c for c in out if c.end <= k.start or c.start >= k.end]
             out.append(k)
     out.sort(key=lambda c: c.start)
+    return _merge_peoples(doc, out)
+
+
+def _merge_peoples(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Iraqi" + "Kurds" (two NORP spans) -> one phrase "Iraqi Kurds"."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == c.start and c.label == "NORP" and not c.hits
+                and any(h.kind == "adjective" for h in prev.hits) and doc[c.end - 1].tag_ in {"NNPS", "NNS"}):
+            out[-1] = Candidate(prev.start, c.end, "NORP", c.head)
+            continue
+        out.append(c)
     return out
 
 
@@ -158,7 +173,7 @@ def extend_person(doc: Doc, cand: Candidate) -> None:
         cand.title_start = start
 
 
-def role_heads(doc: Doc, covered: set[int]) -> list[Candidate]:
+def role_heads(doc: Doc, covered: set[int], persons: set[int]) -> list[Candidate]:
     """Noun phrases headed by a role noun ("Turkish artillery", "the ministry", "protesters")."""
     out: list[Candidate] = []
     for tok in doc:
@@ -171,7 +186,7 @@ def role_heads(doc: Doc, covered: set[int]) -> list[Candidate]:
             continue
         if tok.dep_ in {"compound", "amod"} and tok.head.i in covered:
             continue
-        start = np_start(tok, covered)
+        start = np_start(tok, persons)
         out.append(Candidate(start, tok.i + 1, "NP", tok.i))
     return out
 
@@ -181,8 +196,9 @@ def _is_role_noun(tok: Token) -> bool:
     return word is not None and word.head != "-" and tok.pos_ in {"NOUN", "PROPN"}
 
 
-def np_start(head: Token, covered: set[int]) -> int:
-    """First token of the noun phrase ending at `head` (premodifiers, possessors; no determiner)."""
+def np_start(head: Token, persons: set[int]) -> int:
+    """First token of the noun phrase ending at `head` (premodifiers, possessors; no determiner).
+    A person's name never joins a role noun phrase (`persons`: its tokens)."""
     start = head.i
     lefts = list(head.lefts)
     if head.dep_ == "compound":
@@ -191,18 +207,13 @@ def np_start(head: Token, covered: set[int]) -> int:
         if child.dep_ not in _PREMODS:
             break
         edge = child.left_edge.i
-        if child.right_edge.i < start - 1 or any(i in covered for i in range(edge, start) if doc_ents_block(head, i)):
+        if child.right_edge.i < start - 1 or any(i in persons for i in range(edge, start)):
             break
         start = edge
     doc = head.doc
     while start < head.i and (doc[start].dep_ in {"punct", "cc", "det", "predet"} or doc[start].is_punct):
         start += 1
     return start
-
-
-def doc_ents_block(head: Token, i: int) -> bool:
-    """Tokens of another person's name never join a role noun phrase."""
-    return head.doc[i].ent_type_ == "PERSON"
 
 
 def words(doc: Doc, start: int, end: int) -> list[str]:
