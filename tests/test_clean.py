@@ -212,3 +212,11 @@ def test_hard_wrapped_text_without_headline_is_not_given_one() -> None:
         "Turkish artillery shelled positions of the Syrian Democratic Forces near Manbij on Friday, "
         "killing two fighters, a war monitor said."
     )
+
+
+def test_colon_datelines_and_labels() -> None:
+    dl = L.find_dateline("NEW DELHI: India's election commission on Monday announced a seven-phase vote.")
+    assert dl is not None and dl.place == "NEW DELHI" and dl.agency is None
+    assert L.find_dateline("UPDATE: The ministry later corrected the figure.") is None
+    assert L.find_dateline("EXCLUSIVE: Rebels Seize Town") is None
+    assert L.find_dateline("MOSCOW, March 3. /TASS/. Russia said...").agency == "TASS"

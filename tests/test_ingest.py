@@ -264,3 +264,20 @@ def test_over_long_jsonl_record_split_with_its_size(tmp_path) -> None:
     assert [d.ref for d in docs[:2]] == ["L-part1", "L-part2"] and len(docs) >= 3
     assert all(f"{len(text):,} characters" in d.warnings[-1] for d in docs)
     assert sum(d.body.count("talks with the rebels") for d in docs) == 100
+
+
+def test_dump_of_several_outlets_house_styles() -> None:
+    docs = _docs(_read(FIXTURES / "dump-mixed-outlets.txt"))
+    assert len(docs) == 4
+    china, russia, westbank, pakistan = docs
+    assert china.source == "Xinhua" and china.dateline == "BEIJING"
+    assert "Editor:" not in china.body and china.body.startswith("China's foreign ministry on Friday")
+    assert russia.source == "TASS" and russia.dateline == "MOSCOW"
+    assert russia.body.startswith("Russia's Foreign Ministry on Monday declared")
+    assert westbank.headline == "Israeli raids kill five in occupied West Bank"
+    assert westbank.published == "2024-02-12" and "Follow" not in westbank.body
+    assert westbank.body.split("\n\n")[1].startswith("Israeli forces killed five")
+    assert pakistan.dateline == "KARACHI" and pakistan.published == "2024-05-14"
+    assert pakistan.url == "https://example.net/n/abc123"
+    assert pakistan.body.startswith("Police in Pakistan's southern port city")
+    assert "Short Url" not in pakistan.body

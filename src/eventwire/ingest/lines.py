@@ -77,6 +77,16 @@ _DATELINE_CAPS = re.compile(
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?\s*(?P<dash>[—–]|--?|:)\s*"
 )
+# "MOSCOW, March 3. /TASS/. " (agency between slashes)
+_DATELINE_SLASH = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\- ]{1,40}[A-Z])(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\.?\s*/(?P<agency>[A-Za-z][\w .-]{1,20})/\.?\s*"
+)
+# Words written in capitals before a colon that are labels, not places ("UPDATE: ...").
+_LABELS = {
+    "BREAKING", "UPDATE", "UPDATED", "WARNING", "EXCLUSIVE", "ANALYSIS", "OPINION", "EDITORIAL",
+    "WATCH", "LIVE", "CORRECTION", "NOTE", "EDITOR'S NOTE", "FACT CHECK", "EXPLAINER", "COMMENT",
+    "INTERVIEW", "REVIEW", "URGENT", "FLASH", "ALERT", "VIDEO", "PHOTOS", "READ", "LISTEN", "Q&A",
+}
 # "(CNN) — " with no place: the agency alone.
 _DATELINE_AGENCY = re.compile(r"^\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?P<dash>[—–]|--?)\s*")
 # "Gaza City (AFP) - " written in mixed case: only with a known agency in parentheses.
@@ -181,15 +191,15 @@ def find_dateline(paragraph: str) -> Dateline | None:
     bare = _DATELINE_AGENCY.match(paragraph)
     if bare and paragraph[bare.end():][:1].isupper():
         return Dateline(place="", agency=bare.group("agency"), end=bare.end())
-    for pattern in (_DATELINE_CAPS, _DATELINE_MIXED):
+    for pattern in (_DATELINE_SLASH, _DATELINE_CAPS, _DATELINE_MIXED):
         match = pattern.match(paragraph)
         if not match:
             continue
         place = match.group("place").strip().rstrip(",")
         rest = paragraph[match.end():]
-        dash = match.group("dash")
+        dash = match.groupdict().get("dash")
         agency = match.group("agency")
-        if not agency and dash not in ("—", "–", "--"):
+        if pattern is _DATELINE_CAPS and not agency and not _dash_without_agency(dash, place):
             continue  # "WARNING: ..." or "NATO - Russia talks" is not a dateline
         if not rest or (not rest[0].isupper() and rest[0] not in "\"“'‘"):
             continue
@@ -230,6 +240,13 @@ def metadata_field(line: str) -> tuple[str, str] | None:
 
 def is_url(line: str) -> bool:
     return bool(_URL_LINE.match(line.strip()))
+
+
+def _dash_without_agency(dash: str | None, place: str) -> bool:
+    """"WASHINGTON — " and "NEW DELHI: " are datelines; "UPDATE: " and "NATO - " are not."""
+    if dash in ("—", "–", "--"):
+        return True
+    return dash == ":" and place.upper() not in _LABELS and "," not in place and place == place.upper()
 
 
 def ends_sentence(line: str) -> bool:
