@@ -206,3 +206,29 @@ def test_find_quotes_never_crashes_on_stray_marks(quotes_of, text: str) -> None:
     body = "Officials said " + text + " the minister told reporters."
     for q in quotes_of(body):
         assert body[q.start : q.end] == q.text
+
+
+@pytest.mark.model
+def test_documents_speak_for_their_issuer(quotes_of) -> None:
+    text = (
+        "A statement from the Interior Ministry said three officers were wounded. "
+        "The Revolutionary Guards said in a statement that the ship was seized.\n\n"
+        '"The tanker was seized after a judicial order," the statement said.'
+    )
+    quotes = quotes_of(text)
+    first = next(q for q in quotes if q.text == "three officers were wounded")
+    assert same_speaker(first.speaker, "Interior Ministry")
+    (direct,) = _direct(quotes)
+    assert same_speaker(direct.speaker, "Revolutionary Guards")
+
+
+@pytest.mark.model
+def test_according_to_after_a_quote_and_a_parenthetical_said(quotes_of) -> None:
+    text = (
+        "“We are ready for any scenario,” according to Colonel Ali Reza, the base commander.\n\n"
+        "Gunmen abducted 28 students early Friday, police and residents said, the latest such attack."
+    )
+    quotes = quotes_of(text)
+    assert same_speaker(_direct(quotes)[0].speaker, "Ali Reza")
+    indirect = [q for q in quotes if not q.direct]
+    assert [q.text for q in indirect] == ["Gunmen abducted 28 students early Friday"]

@@ -107,8 +107,12 @@ class SpeakerFinder:
             head = self._after_dateline(head, cue)
         if head is None:
             return None
-        if head.lemma_.lower() in DOCUMENT_NOUNS and _definite(head):
-            return self._issuer(head)
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            issuer = _issuer_token(head)  # "the ministry's statement", "a statement from X"
+            if issuer is not None:
+                return self.mention_for(issuer)
+            if _definite(head):
+                return self._issuer(head)
         return self.mention_for(head)
 
     def _after_dateline(self, head: Token, cue: Token) -> Token | None:
@@ -277,6 +281,17 @@ def _fits(m: Mention, labels: tuple[str, ...]) -> bool:
         or last.lower() in person_nouns()
     )
     return personal == ("PERSON" in labels)
+
+
+def _issuer_token(document: Token) -> Token | None:
+    for child in document.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
 
 
 def _definite(token: Token) -> bool:
