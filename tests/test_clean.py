@@ -220,3 +220,17 @@ def test_colon_datelines_and_labels() -> None:
     assert L.find_dateline("UPDATE: The ministry later corrected the figure.") is None
     assert L.find_dateline("EXCLUSIVE: Rebels Seize Town") is None
     assert L.find_dateline("MOSCOW, March 3. /TASS/. Russia said...").agency == "TASS"
+
+
+def test_published_from_a_dateline_date() -> None:
+    text = (
+        "WARSAW, Aug 7 (Reuters) - Polish prosecutors on Wednesday charged a former deputy minister "
+        "with abuse of power over the handling of a state fund, the national prosecutor's office said.\n"
+    )
+    assert _clean(text).published is None  # no year anywhere: not guessed
+    assert clean_document(Document(ref="t", body=text), published="2024-08-09").published == "2024-08-07"
+    assert clean_document(Document(ref="t", body=text), published="2025-01-03").published == "2024-08-07"
+    with_caption = "A court building in Warsaw, Poland, Aug. 7, 2023. (Reuters)\n\n" + text
+    assert _clean(with_caption).published == "2023-08-07"
+    dated = "Published: 9 August 2024\n\n" + text
+    assert clean_document(Document(ref="t", body=dated), published="2020-01-01").published == "2024-08-09"

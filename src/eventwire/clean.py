@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from .ingest import dates
 from .ingest import lines as L
 from .ingest.dates import parse_date
 from .lang import detect_language
@@ -48,8 +49,10 @@ class _Found:
     source: str | None = None
 
 
-def clean_document(document: Document, *, detect: bool = True) -> Document:
-    """A cleaned copy of `document`; metadata it already has (headline, published...) is kept."""
+def clean_document(document: Document, *, detect: bool = True, published: str | None = None) -> Document:
+    """A cleaned copy of `document`; metadata it already has (headline, published...) is kept.
+    `published` is the fallback date (`--published`): the article's own date wins over it, and
+    its year completes a dateline date such as "Aug 7"."""
     text = normalise_text(document.body)
     found = _Found(headline=_clean_headline(document.headline, document.source))
     lines = _split_lines(text)
@@ -57,12 +60,14 @@ def clean_document(document: Document, *, detect: bool = True) -> Document:
     paragraphs = _paragraphs(body_lines, join=document.format not in LINE_PARAGRAPH_FORMATS)
     paragraphs = _drop_pull_quotes(paragraphs)
     dateline = None
+    dateline_date = None
     source = document.source or found.source
     if paragraphs:
         found_dateline = L.find_dateline(paragraphs[0])
         if found_dateline:
             dateline = found_dateline.place or None
             source = source or found_dateline.agency
+            dateline_date = dates.month_day(found_dateline.date)
             paragraphs[0] = paragraphs[0][found_dateline.end:].lstrip()
     body = "\n\n".join(p for p in paragraphs if p)
     cleaned = replace(
@@ -74,7 +79,9 @@ def clean_document(document: Document, *, detect: bool = True) -> Document:
         url=document.url or found.url,
         dateline=document.dateline or dateline,
         source=source,
-        published=_published(document.published, found.dates),
+        published=_published(document.published, found.dates)
+        or _dateline_published(dateline_date, found.captions, published)
+        or published,
     )
     return _with_language(cleaned) if detect else replace(cleaned, language=cleaned.language or "en")
 
@@ -269,6 +276,14 @@ def _published(given: str | None, date_lines: list[str]) -> str | None:
         if found:
             return found
     return None
+
+
+def _dateline_published(
+    month_day: tuple[int, int] | None, captions: list[str], fallback: str | None
+) -> str | None:
+    if month_day is None:
+        return None
+    return dates.complete_date(*month_day, texts=captions, fallback=fallback)
 
 
 def _unique(items: tuple[str, ...]) -> tuple[str, ...]:

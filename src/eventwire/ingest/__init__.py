@@ -58,13 +58,11 @@ def _cleaned(document: Document, published: str | None, settings: Settings) -> D
 
 def from_raw(document: Document, published: str | None, settings: Settings) -> Document | Rejection:
     """A raw Document from a format reader -> cleaned, dated, checked (or a Rejection)."""
-    cleaned = clean.clean_document(document, detect=settings.language_check)
+    cleaned = clean.clean_document(document, detect=settings.language_check, published=published)
     if not cleaned.body.strip():
         return Rejection(
             cleaned.ref or "?", "no article text left after removing headline, captions and boilerplate", "no_text"
         )
-    if cleaned.published is None and published:
-        cleaned = replace(cleaned, published=published)
     if "\ufffd" in cleaned.body:
         cleaned = replace(cleaned, warnings=(*cleaned.warnings, "text holds undecodable bytes, shown as U+FFFD"))
     return cleaned

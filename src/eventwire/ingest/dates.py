@@ -44,6 +44,37 @@ def parse_date(text: str | None) -> str | None:
     return None
 
 
+def month_day(text: str | None) -> tuple[int, int] | None:
+    """(month, day) of a yearless date such as "Feb. 3" or "March 3", else None."""
+    match = re.fullmatch(rf"\s*{_MONTH}\s+{_DAY}\.?\s*", text or "", re.I)
+    if not match:
+        return None
+    month = match.group("month").lower().rstrip(".")
+    m = MONTHS.get(month[:4] if month.startswith("sept") else month[:3], 0)
+    return (m, int(match.group("day"))) if m else None
+
+
+def complete_date(month: int, day: int, *, texts: list[str], fallback: str | None) -> str | None:
+    """A yearless dateline date made whole: the year of a full date with the same month and day
+    in `texts`, else the year of `fallback` (the year before when that would be in its future)."""
+    for text in texts:
+        for pattern in _PATTERNS:
+            for match in pattern.finditer(text):
+                found = _to_date(match.group("year"), match.group("month"), match.group("day"), pattern)
+                if found and (int(found[5:7]), int(found[8:10])) == (month, day):
+                    return found
+    if not fallback or not re.match(r"\d{4}-\d\d-\d\d", fallback):
+        return None
+    year = int(fallback[:4])
+    try:
+        candidate = date(year, month, day)
+        if (candidate - date.fromisoformat(fallback[:10])).days > 2:
+            candidate = date(year - 1, month, day)
+    except ValueError:
+        return None
+    return candidate.isoformat()
+
+
 def is_date_line(line: str) -> bool:
     """A short line that is only a date (with weekday, time, "Published:" and the like)."""
     if len(line) > 80 or not parse_date(line):
@@ -68,4 +99,4 @@ def _to_date(year: str, month: str, day: str, pattern: re.Pattern[str]) -> str |
         return None
 
 
-__all__ = ["is_date_line", "parse_date"]
+__all__ = ["complete_date", "is_date_line", "month_day", "parse_date"]

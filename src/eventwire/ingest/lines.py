@@ -69,6 +69,7 @@ class Dateline:
     place: str
     agency: str | None
     end: int  # where the story text starts after the dateline
+    date: str | None = None  # "Feb. 3" when the dateline carries one (never a year)
 
 
 # "KYIV, Ukraine (AP) — ", "BRUSSELS (Reuters) - ", "WASHINGTON — ", "MINSK, Belarus, Feb. 3 (Reuters) -"
@@ -205,7 +206,9 @@ def find_dateline(paragraph: str) -> Dateline | None:
             continue
         if pattern is _DATELINE_CAPS and len(re.sub(r"[^A-Z]", "", place.split(",")[0])) < 3:
             continue
-        return Dateline(place=place, agency=agency.strip() if agency else None, end=match.end())
+        return Dateline(
+            place=place, agency=agency.strip() if agency else None, end=match.end(), date=match.group("date")
+        )
     return None
 
 
