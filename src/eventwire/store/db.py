@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -112,12 +113,14 @@ def rejection_id(rejection: Rejection) -> str:
 
 
 def fingerprint(name: str) -> str | None:
-    """Identity of an input's content as it is now (None for stdin and unknown paths)."""
+    """Identity of a regular file's content as it is now (None for stdin, directories, unknown)."""
     if name == "-":
         return None
     try:
         st = os.stat(name)
     except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
         return None
     return f"{st.st_size}:{st.st_mtime_ns}"
 

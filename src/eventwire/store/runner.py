@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .. import ingest as ingest_stage
+from ..ingest.sources import STDIN_NAME, Source, expand_inputs
 from ..model import Article, Document, Rejection, article_id
 from ..settings import Settings
 from . import dedupe
@@ -137,15 +138,16 @@ def ingest(
     on_progress: Callable[[Progress], None] | None = None,
     version: str = "",
 ) -> IngestSummary:
-    """Run the pipeline over `sources` (paths, globs, directories) into the database `db`."""
+    """Run the pipeline over `sources` (paths, globs, directories, `-`) into the database `db`."""
     settings = settings or Settings()
     started = time.perf_counter()
     with Store(db) as store:
         run_id = store.start_run(command="ingest", sources=sources, settings=settings, version=version)
-        progress = Progress(inputs_total=len(sources))
+        files = list(expand_inputs(sources, max_bytes=settings.max_input_bytes))
+        progress = Progress(inputs_total=len(files))
         run = _Run(store, run_id, settings, batch_size, progress, on_progress)
         try:
-            _ingest_sources(run, sources, published)
+            _ingest_sources(run, files, published)
             run.flush()
             t = time.perf_counter()
             clusters = dedupe.refresh(store.con, settings, changed=progress.articles_new > 0)
@@ -167,13 +169,18 @@ def ingest(
     return summary
 
 
-def _ingest_sources(run: _Run, sources: Iterable[str], published: str | None) -> None:
-    for name in sources:
-        if run.store.input_done(name):
+def _ingest_sources(run: _Run, files: Iterable[Source | Rejection], published: str | None) -> None:
+    """One file at a time (a directory or glob is expanded the way ingest does), so that each
+    file is recorded as done with the batch holding its last article."""
+    for item in files:
+        if isinstance(item, Rejection):
+            run.pending.rejections.append(item)
+            continue
+        if run.store.input_done(item.name):
             run.progress.inputs_skipped += 1
             run.progress.inputs_done += 1
             continue
-        run.source(name, published)
+        run.source("-" if item.name == STDIN_NAME else item.name, published)
 
 
 def _counts(p: Progress) -> dict[str, int]:
