@@ -56,7 +56,7 @@ def verb_subject(token: Token, depth: int = 0) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in token.children) or depth > 4:
         return None
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None
     if token.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in {"of", "for"}:
         # "accused Ankara of acting", "criticized X for sending": the object acts
@@ -71,8 +71,8 @@ def verb_subject(token: Token, depth: int = 0) -> Token | None:
         return verb_subject(head, depth + 1)
     if token.dep_ == "pobj" or (token.dep_ == "prep" and head.pos_ == "VERB"):
         return verb_subject(head, depth + 1)
-    if token.dep_ in {"acl", "relcl"} and token.tag_ == "VBG":
-        return token.head  # "troops advancing on the town"
+    if token.dep_ in {"acl", "relcl"} and (token.tag_ == "VBG" or any(c.dep_ == "dobj" for c in token.children)):
+        return token.head  # "troops advancing on the town", "the air force carried out strikes"
     return None
 
 

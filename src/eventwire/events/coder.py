@@ -243,13 +243,16 @@ def _best_target(cands: list[Token], ctx: _Ctx, src_starts: set[int]) -> Token |
 
 
 def _consumed_targets(p: Pred) -> list[Token]:
-    """ "imposed sanctions on X", "cut ties with X", "rejected Damascus' demand"."""
+    """ "imposed sanctions on X", "cut ties with X", "rejected Damascus' demand", "lifted a ban
+    imposed on X"."""
     out: list[Token] = []
     doc = p.token.doc
     for i in sorted(p.consumed):
         noun = doc[i]
         out += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         out += verb_targets(noun, {i})
+        for acl in (c for c in noun.children if c.dep_ == "acl"):
+            out += verb_targets(acl, {i, p.token.i})
     return out
 
 
@@ -263,8 +266,9 @@ def _complement_targets(p: Pred) -> list[Token]:
     if comp is not None:
         skip = set(comp.consumed) | {comp.token.i}
         if comp.entry.pos == "N":
-            _, tgt, between = noun_arguments(comp.token, skip)
-            out += [x for x in [tgt, *between[:1]] if x is not None]
+            # "rejected Iran's offer", "demanded Israel's withdrawal": the complement's own actor
+            src, tgt, between = noun_arguments(comp.token, skip)
+            out += [x for x in [src, tgt, *between[:1]] if x is not None and x.pos_ != "PRON"]
             if comp.carrier is not None:
                 out += verb_targets(comp.carrier, skip)
         else:
@@ -400,7 +404,7 @@ def _action_text(p: Pred) -> str:
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 8:
+    while token.head.i != token.i and depth < 8:
         token = token.head
         depth += 1
     return depth
@@ -412,6 +416,10 @@ def _confidence(p: Pred, src: Arg | None, tgt: Arg | None) -> float:
     score += 0.1 if src and src[1] else -0.2 if not src else -0.05
     score += 0.05 if tgt and tgt[1] else -0.05 if not tgt else 0.0
     score += (0.08, 0.03, 0.0, -0.03)[min(_depth(p.anchor), 3)]
+    if not src and (p.merged is not None or p.entry.pos == "N") and p.root in {"18", "19", "20"}:
+        score += 0.1  # "a car bomb killed ...": violence reported without a named perpetrator
+    if p.anchor.dep_ == "relcl":
+        score -= 0.1  # background told in a relative clause
     if p.parent is not None:
         score *= 0.6
     return round(min(0.98, max(0.05, score)), 2)
@@ -439,7 +447,7 @@ def _owner_of(cue: Token, violent: list[Pred]) -> Pred:
     for _ in range(6):
         if t.i in by_token:
             return by_token[t.i]
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     for p in violent:

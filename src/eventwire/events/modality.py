@@ -75,7 +75,7 @@ def mode_of(token: Token, carrier: Token | None = None) -> str:
 def governing_mode(token: Token) -> str | None:
     """Modals of the verbs above an embedded predicate ("will begin to withdraw")."""
     head = token.head
-    if token.dep_ in {"xcomp", "ccomp"} and head is not token:
+    if token.dep_ in {"xcomp", "ccomp"} and head.i != token.i:
         return _own_mode(head)
     return None
 

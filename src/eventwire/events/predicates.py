@@ -64,7 +64,7 @@ def find_predicates(sent: Span) -> list[Pred]:
     for t in sent:
         if t.dep_ == "amod" and t.pos_ == "VERB":
             continue  # adjectival participles ("wounded soldiers") describe, they do not report
-        if t.dep_ == "acl" and t.tag_ == "VBN" and not any(c.dep_ == "agent" for c in t.children):
+        if t.dep_ == "acl" and t.tag_ == "VBN" and not any(c.dep_ in {"agent", "dobj"} for c in t.children):
             continue  # "a document released Monday": a reduced relative with no agent names no actor
         entry = match(t, "V") if _is_verb(t) else match(t, "N") if t.pos_ in {"NOUN", "PROPN"} else None
         if entry is None and t.lemma_ in _GENERIC_HEADS:
@@ -167,7 +167,8 @@ def _casualty_host(t: Token, preds: dict[int, Pred], owner: dict[int, Pred]) -> 
                 if g.dep_ == "pobj" and g.i in preds and preds[g.i].root in _VIOLENT_ROOTS | {"14"}:
                     return preds[g.i]
     if t.dep_ in {"conj", "advcl"} and t.lemma_ in _HARM:
-        head = owner.get(t.head.i) or preds.get(t.head.i)
+        carried = next((q for q in preds.values() if q.carrier is not None and q.carrier.i == t.head.i), None)
+        head = owner.get(t.head.i) or preds.get(t.head.i) or carried
         if head is not None and head.root in _VIOLENT_ROOTS:
             return head
     return None
@@ -206,7 +207,7 @@ def _complement_of(p: Pred, preds: dict[int, Pred]) -> Pred | None:
         if c.dep_ in {"xcomp", "ccomp", "acl"}:
             # "refused to hold talks": the light verb's noun
             for q in preds.values():
-                if q.carrier is c:
+                if q.carrier is not None and q.carrier.i == c.i:
                     return q
     for c in t.children:
         if c.dep_ in {"dobj", "nsubjpass"} and c.i in preds and preds[c.i].entry.pos == "N":
@@ -243,7 +244,7 @@ def _speech_obligations(preds: dict[int, Pred]) -> None:
         clause = next((c for c in p.token.children if c.dep_ == "ccomp"), None)
         if clause is None or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in clause.children):
             continue
-        comp = preds.get(clause.i) or next((q for q in preds.values() if q.carrier is clause), None)
+        comp = preds.get(clause.i) or next((q for q in preds.values() if q.carrier is not None and q.carrier.i == clause.i), None)
         p.code = compose("demand", "100", comp.code if comp else None)
         p.rule = p.rule + "+rule:obligation"
         p.complement_verb = clause
@@ -278,7 +279,7 @@ def _mark_reported(preds: dict[int, Pred]) -> None:
         t = q.anchor
         for _ in range(_SPEECH_REACH):
             head = t.head
-            if head is t:
+            if head.i == t.i:
                 break
             if t.dep_ in {"ccomp", "parataxis"} and head.i in speech and speech[head.i] is not q:
                 q.reporter = speech[head.i]
