@@ -281,3 +281,18 @@ def test_dump_of_several_outlets_house_styles() -> None:
     assert pakistan.url == "https://example.net/n/abc123"
     assert pakistan.body.startswith("Police in Pakistan's southern port city")
     assert "Short Url" not in pakistan.body
+
+
+def test_dump_mixing_languages_gives_each_article_its_own(tmp_path) -> None:
+    path = tmp_path / "mixed.txt"
+    english = (FIXTURES / "dump-tight.txt").read_text(encoding="utf-8").split("Chad Opposition")[0].strip()
+    arabic = (
+        "الجيش السوري يتصدى لهجوم في ريف إدلب\n\n"
+        "قالت وزارة الدفاع السورية يوم الاثنين إن قواتها تصدت لهجوم شنته جماعات مسلحة على مواقعها في ريف إدلب "
+        "الجنوبي، وأضافت أن الهجوم أسفر عن مقتل جنديين وإصابة خمسة آخرين في اشتباكات استمرت ساعات.\n"
+    )
+    path.write_text(english + "\n\n\n\n" + arabic, encoding="utf-8")
+    mali, syria = _docs(_read(path))
+    assert mali.language == "en" and not mali.warnings
+    assert syria.language == "ar" and syria.headline == "الجيش السوري يتصدى لهجوم في ريف إدلب"
+    assert syria.warnings and "إدلب" in syria.body

@@ -47,7 +47,7 @@ def _entry_html(entry) -> str:  # type: ignore[no-untyped-def]
 
 def _entry_date(entry) -> str | None:  # type: ignore[no-untyped-def]
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)  # plain lookup: FeedParserDict.get maps keys with a warning
         if value:
             return time.strftime("%Y-%m-%d", value)
     return None

@@ -61,7 +61,9 @@ _OPEN_ENDINGS = {
     "as", "that", "which", "who", "its", "their", "his", "her", "is", "are", "was", "were", "has",
     "have", "had", "be", "been", "will", "would", "into", "than",
 }
-_TERMINAL = tuple(".!?:;,\"”’)]…")
+# A sentence ends in . ! ? (any script), maybe inside closing quotes or brackets; ":" opens a
+# quotation or list, so the line is complete too. A comma or semicolon never ends a line's text.
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।][\"'”’»)\]]*$|:$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +255,7 @@ def _dash_without_agency(dash: str | None, place: str) -> bool:
 
 
 def ends_sentence(line: str) -> bool:
-    return line.rstrip().endswith(_TERMINAL)
+    return bool(_SENTENCE_END.search(line.rstrip()))
 
 
 def looks_like_headline(line: str) -> bool:
@@ -268,7 +270,9 @@ def looks_like_headline(line: str) -> bool:
         return False  # "... positions of the" is a line cut mid-sentence, not a title
     if is_site_mark(s) or is_boilerplate(s) or is_caption(s) or is_date(s) or byline_name(s):
         return False
-    return bool(re.search(r"[^\W\d_]", s)) and s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'"
+    first = s[0]
+    starts_well = first.isdigit() or first in "\"“‘'«" or (first.isalpha() and not first.islower())
+    return starts_well and bool(re.search(r"[^\W\d_]", s))
 
 
 __all__ = [
