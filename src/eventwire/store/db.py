@@ -132,7 +132,6 @@ class Store:
         self.path = str(path)
         self.arrow = arrow  # False forces the pure-DuckDB insert path (pyarrow is optional)
         self.con = connect(self.path)
-        self._known: set[str] | None = None
 
     def close(self) -> None:
         self.con.close()
@@ -143,31 +142,29 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @property
-    def known_ids(self) -> set[str]:
-        """Ids of every stored article (loaded once, then kept up to date by this writer)."""
-        if self._known is None:
-            self._known = queries.stored_article_ids(self.con)
-        return self._known
+    def stored(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored already (one indexed lookup per batch, so a
+        database of millions of articles costs no memory here)."""
+        return queries.existing_ids(self.con, list(dict.fromkeys(ids)))
 
     def add(self, articles: Iterable[Article], rejections: Sequence[Rejection] = (),
             *, run_id: int | None = None,
             inputs: Sequence[tuple[str, int, int]] = ()) -> BatchResult:
         """Store new articles (by content id), rejections and finished inputs
         (name, articles, rejections) in one transaction."""
+        batch = list(articles)
+        known = self.stored(a.id for a in batch)
         fresh: dict[str, Article] = {}
-        seen = 0
-        for article in articles:
-            seen += 1
-            if article.id not in self.known_ids and article.id not in fresh:
+        for article in batch:
+            if article.id not in known and article.id not in fresh:
                 fresh[article.id] = article
+        seen = len(batch)
         stamp = now()
         tables = article_rows(fresh.values(), run_id=run_id, now=stamp)
         rejected = [(rejection_id(r), r.input, r.code, r.reason, run_id, stamp) for r in rejections]
         done = [(name, fp, run_id, n, r, stamp) for name, n, r in inputs
                 if (fp := fingerprint(name)) is not None]
         self._transaction(tables, rejected, done)
-        self.known_ids.update(fresh)
         n_events = sum(len(a.events) for a in fresh.values())
         return BatchResult(len(fresh), seen - len(fresh), n_events)
 

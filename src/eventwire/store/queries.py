@@ -66,10 +66,6 @@ def _arrow_table(columns: Columns) -> Any:
         return None  # mixed Python types in a column: the unnest path converts them one by one
 
 
-def stored_article_ids(con: Con) -> set[str]:
-    return {r[0] for r in con.execute("SELECT id FROM articles").fetchall()}
-
-
 def existing_ids(con: Con, ids: Sequence[str]) -> set[str]:
     rows = con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest($1))", [list(ids)])
     return {r[0] for r in rows.fetchall()}

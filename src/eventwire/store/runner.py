@@ -98,9 +98,6 @@ class _Run:
                 continue
             articles += 1
             p.articles_read += 1
-            if article_id(item.body) in self.store.known_ids:
-                p.articles_skipped += 1
-                continue
             self.pending.documents.append(item)
             if len(self.pending.documents) >= self.batch_size:
                 self.flush()
@@ -114,18 +111,29 @@ class _Run:
     def flush(self) -> None:
         pending, self.pending = self.pending, _Pending()
         started = time.perf_counter()
-        articles: list[Article] = list(self.extractor.extract(pending.documents)) if pending.documents else []
+        todo = self._unseen(pending.documents)
+        articles: list[Article] = list(self.extractor.extract(todo)) if todo else []
         stored_at = time.perf_counter()
         self.seconds_extract += stored_at - started
         result = self.store.add(articles, pending.rejections, run_id=self.run_id, inputs=pending.inputs)
         self.seconds_store += time.perf_counter() - stored_at
         p = self.progress
         p.articles_new += result.new_articles
-        p.articles_skipped += result.skipped
+        p.articles_skipped += result.skipped + len(pending.documents) - len(todo)
         p.events_new += result.new_events
         p.rejections += len(pending.rejections)
         if self.on_progress:
             self.on_progress(p)
+
+
+    def _unseen(self, documents: list[Document]) -> list[Document]:
+        """Documents whose article is not stored yet: those are skipped before NLP, the costly
+        part, which is what makes a re-run or a resumed run fast."""
+        ids = [article_id(d.body) for d in documents]
+        stored = self.store.stored(ids)
+        first = {i: n for n, i in reversed(list(enumerate(ids)))}
+        return [d for n, (d, i) in enumerate(zip(documents, ids, strict=True))
+                if i not in stored and first[i] == n]
 
 
 def ingest(
