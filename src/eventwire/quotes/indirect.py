@@ -72,7 +72,7 @@ def _parenthetical(cue: Token) -> list[Token]:
 def _claim_clauses(cue: Token) -> list[Token]:
     """The clausal complements of a claim verb, including "said at a briefing that X ...", which
     the parser reads as a relative clause of the medium noun."""
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" and _is_claim(c)]
+    clauses = [_inner(c) for c in cue.children if c.dep_ == "ccomp" and _is_claim(c)]
     if clauses:
         return clauses
     for prep in cue.children:
@@ -83,6 +83,15 @@ def _claim_clauses(cue: Token) -> list[Token]:
                 if rel.dep_ in ("relcl", "acl") and _that_clause(rel) and _is_claim(rel):
                     return [rel]
     return []
+
+
+def _inner(clause: Token) -> Token:
+    """"said [X would respond, the agency reported]": the claim is X, attributed twice."""
+    if cue_of(clause) is not None and any(c.dep_ == "nsubj" for c in clause.children):
+        inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
+        if inner:
+            return inner[0]
+    return clause
 
 
 def _that_clause(clause: Token) -> bool:
@@ -110,10 +119,18 @@ def _claim_tokens(cue: Token, clause: Token) -> list[Token]:
     nested = {
         t.i
         for d in clause.subtree
-        if d is not clause and d.dep_ in ("advcl", "conj") and cue_of(d) is not None
+        if d is not clause and cue_of(d) is not None and _attributes(d)
         for t in d.subtree
     }
     return sorted((t for t in tokens if t.i not in nested), key=lambda t: t.i)
+
+
+def _attributes(verb: Token) -> bool:
+    """A speech verb inside a claim that attributes it anew (", stressing that ...", "..., the
+    agency reported")."""
+    return verb.dep_ in ("advcl", "conj", "parataxis") or any(
+        c.dep_ == "nsubj" for c in verb.children
+    )
 
 
 def _is_claim(clause: Token) -> bool:

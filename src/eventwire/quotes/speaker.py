@@ -64,6 +64,7 @@ class SpeakerFinder:
     _salient: list[Mention] | None = None  # main-clause subjects, built when a pronoun needs them
     _starts: list[int] = field(default_factory=list)
     _datelines: list[tuple[int, int]] = field(default_factory=list)
+    _people: set[tuple[int, int]] = field(default_factory=set)  # speakers whose title is a person's
 
     def __post_init__(self) -> None:
         self.text = self.text or self.doc.text
@@ -146,6 +147,8 @@ class SpeakerFinder:
         person = self._person_in(head)  # "Envoy to Syria Alexander Lavrentiev", "X's spokesman, Y"
         if person is not None:
             return person
+        if found is not None and found.label in ("GPE", "NORP", "LOC"):
+            found = self._compound_name(head, found)  # "Amnesty International Kenya"
         covers = found is not None and found.start <= head.idx < found.end
         if covers and (found.actor is not None or found.label in NAMED):  # type: ignore[union-attr]
             return found
@@ -166,6 +169,18 @@ class SpeakerFinder:
         ]
         earlier = [m for m in people if m.start < head.idx]
         return (earlier or people or [None])[0]
+
+    def _compound_name(self, head: Token, found: Mention) -> Mention:
+        """A place ending a compound name is not the speaker: the organisation named with it."""
+        compounds = [c for c in head.lefts if c.dep_ == "compound" and c.idx < found.start]
+        if not compounds:
+            return found
+        lo = min(c.idx for c in compounds)
+        orgs = [m for m in self.actors.mentions if m.label == "ORG" and lo <= m.start < found.start]
+        if orgs:
+            return orgs[0]
+        span = head.doc[compounds[0].i : head.i + 1]
+        return Mention(span.text, span.start_char, span.end_char, found.actor, NP_LABEL)
 
     def _person_in(self, head: Token) -> Mention | None:
         for child in head.children:
@@ -243,12 +258,15 @@ class SpeakerFinder:
                 found = self.mention_for(head)
                 if found is not None:
                     self.said.append(found)
+                    if _titled(head):  # "WFP spokeswoman Hanna Berglund", whatever NER called it
+                        self._people.add((found.start, found.end))
 
     def antecedent(self, before: int, labels: tuple[str, ...]) -> Mention | None:
         """The nearest earlier speaker or sentence subject of those labels; else nearest mention."""
         best: Mention | None = None
         for m in self.said:
-            if m.start < before and _fits(m, labels) and (best is None or m.start > best.start):
+            fits = _fits(m, labels) or ("PERSON" in labels and (m.start, m.end) in self._people)
+            if m.start < before and fits and (best is None or m.start > best.start):
                 best = m
         salient = self.salient()
         i = bisect.bisect_left(self._starts, before)
@@ -261,6 +279,19 @@ class SpeakerFinder:
             return best
         earlier = [m for m in self.actors.mentions if m.start < before and _fits(m, labels)]
         return earlier[-1] if earlier else None
+
+
+def _titled(head: Token) -> bool:
+    """The subject's phrase holds a person noun or title ("spokeswoman", "Mr", "Gov.")."""
+    words = person_nouns()
+    return any(
+        t.lemma_.lower() in words or t.lower_.rstrip(".") in _TITLES for t in tight_phrase(head)
+    )
+
+
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "prof", "sir", "dame"}
+)
 
 
 def _main_subject(t: Token) -> bool:
