@@ -280,3 +280,20 @@ def test_near_a_name_only_the_gazetteer_knows(db):
         near = s.locate("Raqqa", 60)  # not in the stored places: resolved by the geoparser
         assert abs(near.lat - 35.95) < 0.2 and abs(near.lon - 39.0) < 0.2
         assert [e.event.place.name for e in s.events(near="Raqqa", km=60)] == ["Ain Issa"]
+
+
+def test_readers_share_a_file_but_a_writer_waits_for_them(db):
+    code = (
+        "import sys, time\nimport eventwire.store as s\nr = s.open(sys.argv[1])\n"
+        "print('ready', flush=True)\ntime.sleep(30)\n"
+    )
+    reader = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "ready"
+        with store.open(db) as s:
+            assert s.count() == 6
+        with pytest.raises(StoreError, match=f"pid {reader.pid}"):
+            store.Store(db)
+    finally:
+        reader.kill()
+        reader.wait()

@@ -6,7 +6,7 @@ the schema and its named migrations in schema.py.
 
 from __future__ import annotations
 
-from .api import ActorStats, Cluster, EventStore, StoredEvent, open  # noqa: A004
+from .api import ActorStats, Cluster, EventStore, StoredEvent, open
 from .db import Store, connect, migrate
 from .filters import EventFilter, Near
 from .load import load

@@ -179,7 +179,7 @@ class EventStore:
                                                "times", "rejections", "clusters", "runs"))
 
 
-def open(path: str | Path, *, read_only: bool = True, settings: Settings | None = None) -> EventStore:  # noqa: A001
+def open(path: str | Path, *, read_only: bool = True, settings: Settings | None = None) -> EventStore:
     """Open an eventwire database for queries (see the module docstring)."""
     return EventStore(path, read_only=read_only, settings=settings)
 
