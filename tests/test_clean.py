@@ -234,3 +234,10 @@ def test_published_from_a_dateline_date() -> None:
     assert _clean(with_caption).published == "2023-08-07"
     dated = "Published: 9 August 2024\n\n" + text
     assert clean_document(Document(ref="t", body=dated), published="2020-01-01").published == "2024-08-09"
+
+
+def test_credit_alone_on_its_line() -> None:
+    for credit in ("REUTERS/Thomas Mukoya", "AFP via Getty Images", "(AP Photo/Evan Vucci, File)", "Anadolu Agency"):
+        assert L.is_caption(credit), credit
+    for text in ("Reuters", "The AP", "Police"):
+        assert not L.is_caption(f"{text} said on Monday that 12 people were arrested."), text

@@ -39,6 +39,10 @@ _CREDIT_AGENCY = re.compile(rf"(?:^|[\s/:,.-])(?:{_AGENCY_RE}|{_PHOTO_WORDS})(?:
 _CREDIT_TAIL = re.compile(
     rf"[.!?\"”’)]\s+(?:(?:{_AGENCY_RE})(?:/[\w .'’-]+)?(?: via [\w ]+)?|[A-Z]{{3,}}(?:/[A-Z][\w .'’-]+)?)\s*$"
 )
+# A credit alone on its line: "REUTERS/Thomas Mukoya", "AFP via Getty Images", "(AP Photo/Name, File)".
+_CREDIT_ALONE = re.compile(
+    rf"^\(?(?:{_AGENCY_RE})(?:\s*photo)?(?:\s*/\s*[\w .'’-]+)?(?:\s+via\s+[\w ]+)?(?:,?\s*file)?\)?\.?$", re.I
+)
 _PHOTO_PHRASE = re.compile(
     r"\b(?:photo|image|picture)\s*(?:by|credit|courtesy)\s*:?\s|"  # "Photo by Name", "Image credit: X"
     r"^(?:image|photo|video|picture)\s+(?:source|caption|credit)\s*[,:]|"  # "Image source, Reuters"
@@ -150,7 +154,7 @@ def is_caption(line: str, *, in_header: bool = False) -> bool:
     s = line.strip()
     if not s:
         return False
-    if _CAPTION_PREFIX.match(s) or _PHOTO_PHRASE.search(s):
+    if _CAPTION_PREFIX.match(s) or _PHOTO_PHRASE.search(s) or _CREDIT_ALONE.match(s):
         return True
     paren = _CREDIT_PAREN.search(s)
     if paren and paren.start() > 0 and not _looks_like_dateline_only(s):
