@@ -232,3 +232,15 @@ def test_according_to_after_a_quote_and_a_parenthetical_said(quotes_of) -> None:
     assert same_speaker(_direct(quotes)[0].speaker, "Ali Reza")
     indirect = [q for q in quotes if not q.direct]
     assert [q.text for q in indirect] == ["Gunmen abducted 28 students early Friday"]
+
+
+@pytest.mark.model
+def test_an_office_named_elsewhere_is_its_holder_and_decisions_are_no_claims(quotes_of) -> None:
+    text = (
+        "Ecuador’s president declared the country to be in an “internal armed conflict” on Tuesday.\n\n"
+        "President Daniel Herrera said in a decree that the military would act."
+    )
+    quotes = quotes_of(text)
+    (direct,) = _direct(quotes)
+    assert same_speaker(direct.speaker, "Daniel Herrera")
+    assert [q.text for q in quotes if not q.direct] == ["the military would act"]

@@ -86,7 +86,7 @@ def _claim_clauses(cue: Token) -> list[Token]:
 
 
 def _inner(clause: Token) -> Token:
-    """"said [X would respond, the agency reported]": the claim is X, attributed twice."""
+    """ "said [X would respond, the agency reported]": the claim is X, attributed twice."""
     if cue_of(clause) is not None and any(c.dep_ == "nsubj" for c in clause.children):
         inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
         if inner:
@@ -134,6 +134,8 @@ def _attributes(verb: Token) -> bool:
 
 
 def _is_claim(clause: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False  # "declared the country to be in ...": a decision, not a reported claim
     if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children):
         return False
     first = min(clause.subtree, key=lambda t: t.i)
@@ -159,7 +161,11 @@ def _quote(text: str, cue: Token, tokens: list[Token], finder: SpeakerFinder) ->
         if not (t.is_punct or t.is_space or t.text in _MARKS or finder.in_dateline(t.idx))
         and para[0] <= t.idx < para[1]
     ]
-    while words and words[0].dep_ == "mark" and words[0].lower_ in ("that", "as"):
+    while (
+        words
+        and (words[0].dep_ == "mark" or words[0].tag_ in ("WDT", "IN"))
+        and words[0].lower_ in ("that", "as")
+    ):
         words = words[1:]
     while words and words[-1].dep_ == "cc":
         words = words[:-1]

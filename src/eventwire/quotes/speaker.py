@@ -150,6 +150,10 @@ class SpeakerFinder:
         if found is not None and found.label in ("GPE", "NORP", "LOC"):
             found = self._compound_name(head, found)  # "Amnesty International Kenya"
         covers = found is not None and found.start <= head.idx < found.end
+        if covers and found is not None and found.label not in NAMED:
+            titled = self._office_holder(head)  # the resolver's "Ecuador's president" -> its holder
+            if titled is not None:
+                return titled
         if covers and (found.actor is not None or found.label in NAMED):  # type: ignore[union-attr]
             return found
         if head.pos_ == "PROPN":
@@ -213,8 +217,29 @@ class SpeakerFinder:
             return found
         if not any(t.is_alpha for t in span):
             return None
+        titled = self._office_holder(head)
+        if titled is not None:
+            return titled
         actor = found.actor if found is not None else None
         return Mention(span.text, span.start_char, span.end_char, actor, NP_LABEL)
+
+    def _office_holder(self, head: Token) -> Mention | None:
+        """ "Ecuador's president declared ..." with "President Daniel Herrera" elsewhere in the
+        article: the one person the article gives that title (a definite office, not "a minister")."""
+        office = head.lemma_.lower()
+        if office not in _OFFICES or not any(
+            c.dep_ == "poss" or c.lower_ == "the" for c in head.children
+        ):
+            return None
+        holders: dict[str, Mention] = {}
+        for m in self.actors.mentions:
+            if m.label != "PERSON" or not m.text.split():
+                continue
+            before = self.text[max(0, m.start - 30) : m.start].lower().split()[-3:]
+            words = [w.strip(".,’'") for w in before + m.text.lower().split()]
+            if office in words:
+                holders.setdefault(m.text.split()[-1].lower(), m)
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _pronoun(self, token: Token) -> Mention | None:
         found = self.actors.for_token(token)
@@ -289,6 +314,30 @@ def _titled(head: Token) -> bool:
     )
 
 
+_OFFICES = frozenset(
+    {
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "governor",
+        "mayor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "leader",
+        "commander",
+        "ambassador",
+        "envoy",
+        "secretary",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "general",
+    }
+)
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "prof", "sir", "dame"}
 )
