@@ -1,5 +1,5 @@
 """Ingest + clean throughput (articles/s) on scraped-dump text, and the share of time spent
-outside spaCy when the same articles are then parsed.
+outside spaCy when the same articles are then parsed; and HTML pages per second (trafilatura).
 
 The benchmark corpus (corpus.py) is written out as dump files in the shape scrapers produce:
 each article with its headline and caption block repeated, a site mark, a date line, a
@@ -8,6 +8,7 @@ dateline, "Advertisement" breaks; five articles per file, separated by wide gaps
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 import tempfile
@@ -49,6 +50,26 @@ def _write_dumps(records: list[dict[str, str]], folder: Path) -> None:
         (folder / f"dump-{start // PER_FILE:05d}.txt").write_text(text, encoding="utf-8")
 
 
+def _html_page(record: dict[str, str]) -> str:
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in record["text"].split("\n\n"))
+    return (
+        f"<!DOCTYPE html><html><head><title>{html.escape(record['headline'])} | {record['source']}</title>"
+        f'<meta property="article:published_time" content="{record["published"]}"></head><body>'
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>{html.escape(record['headline'])}</h1>{paragraphs}</article>"
+        "<footer>Copyright 2024. All rights reserved.</footer></body></html>"
+    )
+
+
+def _html_rate(records: list[dict[str, str]], settings: Settings) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, record in enumerate(records):
+            (Path(tmp) / f"page-{i:05d}.html").write_text(_html_page(record), encoding="utf-8")
+        started = time.perf_counter()
+        docs = [d for d in iter_documents([tmp], settings=settings) if isinstance(d, Document)]
+        return len(docs) / (time.perf_counter() - started)
+
+
 def run() -> dict:
     records = load_texts(write_corpus(HERE / "corpus" / "bench-ingest.jsonl", corpus_size()))
     settings = Settings()
@@ -76,6 +97,7 @@ def run() -> dict:
         "ingest_mb_per_second": round(size / 1e6 / ingest, 2),
         "ingest_vs_spacy_ratio": round(ingest / spacy_seconds, 4),
         "ingest_share_outside_spacy": round(ingest / (ingest + spacy_seconds), 4),
+        "ingest_html_articles_per_second": round(_html_rate(records[:100], settings), 1),
     }
 
 
