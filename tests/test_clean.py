@@ -241,3 +241,11 @@ def test_credit_alone_on_its_line() -> None:
         assert L.is_caption(credit), credit
     for text in ("Reuters", "The AP", "Police"):
         assert not L.is_caption(f"{text} said on Monday that 12 people were arrested."), text
+
+
+def test_headline_suffix_dropped_only_when_it_names_a_site() -> None:
+    def headline(title: str) -> str | None:
+        return clean_document(Document(ref="t", headline=title, body="Text of the story goes here, officials said.", format="html")).headline
+
+    assert headline("Sudan army retakes Wad Madani - BBC News") == "Sudan army retakes Wad Madani"
+    assert headline("Sudan's war - one year on") == "Sudan's war - one year on"

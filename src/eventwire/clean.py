@@ -100,7 +100,9 @@ def _clean_headline(headline: str | None, source: str | None) -> str | None:
     match = re.match(r"^(?P<title>.{12,}?)\s+[|–—•·-]\s+(?P<site>[^|–—•·]{2,60})$", headline)
     if match:
         site = match.group("site")
-        if (source and L.normalise_key(source) in L.normalise_key(site)) or L.word_count(site) <= 4:
+        if (source and L.normalise_key(source) in L.normalise_key(site)) or (
+            L.word_count(site) <= 4 and L.is_name_like(site)
+        ):
             headline = match.group("title")
     return headline or None
 

@@ -161,7 +161,7 @@ def is_caption(line: str, *, in_header: bool = False) -> bool:
         credit = paren.group("credit").strip()
         if _CREDIT_AGENCY.search(f" {credit} "):
             return True
-        if in_header and 2 <= word_count(credit) <= 6 and _is_name_like(credit) and word_count(s) >= 4:
+        if in_header and 2 <= word_count(credit) <= 6 and is_name_like(credit) and word_count(s) >= 4:
             return True
     return bool(_CREDIT_TAIL.search(s)) and word_count(s) >= 4
 
@@ -170,7 +170,8 @@ def _looks_like_dateline_only(line: str) -> bool:
     return bool(_DATELINE_CAPS.match(line + " - ")) and word_count(line) <= 5
 
 
-def _is_name_like(text: str) -> bool:
+def is_name_like(text: str) -> bool:
+    """Every word capitalised (or a small joining word): a name, an outlet, a credit."""
     words = re.findall(r"[\w'’.&-]+", text)
     small = {"of", "the", "for", "and", "de", "al", "via", "on", "in"}
     return bool(words) and all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words)
@@ -288,6 +289,7 @@ __all__ = [
     "is_boilerplate",
     "is_caption",
     "is_date",
+    "is_name_like",
     "is_site_mark",
     "is_url",
     "metadata_field",
