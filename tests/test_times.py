@@ -165,3 +165,17 @@ def test_modal_may_is_not_a_month(nlp) -> None:
 def test_without_publication_date_relative_times_are_unknown(nlp) -> None:
     refs = resolve_times(nlp("The army shelled the village on Tuesday."), None)
     assert [(r.value, r.precision, r.anchor) for r in refs] == [(None, "unknown", "none")]
+
+
+def test_in_range_prefers_the_most_precise_dated_expression() -> None:
+    from eventwire.model import TimeRef
+    from eventwire.times import in_range
+
+    times = [
+        TimeRef("last week", 10, 19, "2022-W04", "week", "published"),
+        TimeRef("Thursday", 30, 38, "2022-02-03", "day", "published"),
+        TimeRef("Monday", 60, 66, None, "unknown", "none"),
+    ]
+    assert in_range(times, 0, 50).value == "2022-02-03"
+    assert in_range(times, 0, 20).value == "2022-W04"
+    assert in_range(times, 55, 70) is None

@@ -53,11 +53,11 @@ class Found:
 def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Found]:
     """Toponym spans of a parsed text, in text order, without overlaps."""
     ent_label = _entity_labels(doc)
-    person_words = _person_words(doc)
+    person_words = _person_words(doc, gaz)
     place_keys = {key(e.text.removeprefix("the ")) for e in doc.ents if e.label_ in _PLACE_LABELS}
     taken = [False] * len(doc)
     out: list[Found] = []
-    matches = [m for run in _runs(doc, ent_label) for m in _matches(doc, run, gaz)]
+    matches = [m for run in _runs(doc, ent_label) for m in _matches(doc, run, gaz) if _fits_run(doc, m, run, gaz)]
     accepted = {m for m in matches if _accept(doc, m[0], m[1], ent_label, person_words, place_keys, gaz)}
     # a name shown to be a place once is a place wherever it recurs ("Aleppo was shelled")
     known = {key(doc[s:e].text) for s, e in accepted}
@@ -84,21 +84,61 @@ def _entity_labels(doc: Doc) -> list[str]:
     return labels
 
 
-def _person_words(doc: Doc) -> set[str]:
-    """Words of multi-word PERSON names: 'Henry' of 'Chiquita Raquel Henry' is not Henry, Illinois."""
+def _person_words(doc: Doc, gaz: Gazetteer) -> set[str]:
+    """Words of multi-word PERSON names: 'Henry' of 'Chiquita Raquel Henry' is not Henry, Illinois.
+    Well-known places are left out: spaCy also calls "Alexandria Police Spokeswoman" a person."""
     words: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            words.update(key(t.text) for t in ent if t.is_title)
+            words.update(key(t.text) for t in ent if t.is_title and not _prominent(t.text, gaz))
     return words
 
 
 def _capital(tok: Token) -> bool:
+    """A word that can be part of a name: capitalised and a proper noun (or inside an entity)."""
     text = tok.text
     if text.lower() in ("al", "el") and tok.i + 1 < len(tok.doc):
         nxt = tok.doc[tok.i + 1]
         return nxt.text == "-" or nxt.text[:1].isupper()
-    return text[:1].isupper() and text.lower() not in _RUN_BREAK
+    if not text[:1].isupper() or text.lower() in _RUN_BREAK:
+        return False
+    return tok.tag_ in ("NNP", "NNPS", "NN", "NNS", "JJ") or (bool(tok.ent_type_) and tok.ent_type_ not in _NEVER_LABELS)
+
+
+# Words after a place name inside a longer name that keep it a place: "Kanawha County Sheriff's
+# Office", "Rapides Parish Fire District", "Columbus City Schools", "Aleppo Governorate".
+_INSTITUTIONS = frozenset({
+    "police", "sheriff", "sheriff's", "fire", "county", "city", "council", "township", "board",
+    "commission", "commissioners", "court", "courthouse", "airport", "chamber", "metropolitan",
+    "municipal", "public", "regional", "area", "department", "schools", "school", "district",
+    "times", "post", "herald", "tribune", "gazette", "journal", "register", "observer",
+    "hospital", "general", "state", "medical", "transit", "port", "harbor", "mayor", "governor",
+    "'s", "’s", "province", "governorate", "parish", "borough", "village", "town", "countryside",
+})
+
+
+def _fits_run(doc: Doc, match: tuple[int, int], run: tuple[int, int], gaz: Gazetteer) -> bool:
+    """A match inside a longer name is a place only at its head ("Texas Forest Service", "Henderson
+    County Jail", "Athens-Clarke"); not "Taco Bell", "Glacier Ridge", "Wal-Mart"."""
+    start, end = match
+    if start > run[0] and doc[start - 1].text in ("-", "–") and start - 1 > run[0]:
+        before = doc[start - 2].text
+        if len(before) == 1 or gaz.has(before) or gaz.demonym(before):
+            return True  # "Egyptian-US relations", "Athens-Clarke", "Sen. Smith, D-Charleston"
+    if any(doc[i].lower_ not in _HEAD_WORDS for i in range(run[0], start)):
+        return False
+    if end >= run[1]:
+        return True
+    if doc[end].lower_ in _COMPANY_WORDS:
+        return False  # "Columbia University", "Dublin Inc."
+    if doc[end].text not in ("-", "'", "’"):
+        return True
+    # "Athens-Clarke" (both places, labelled a place), not "Wal-Mart"
+    return end + 1 < run[1] and doc[start].ent_type_ in _PLACE_LABELS and gaz.has(doc[end + 1].text)
+
+
+_HEAD_WORDS = DIRECTION_PREFIXES | {"the", "metro"}
+_COMPANY_WORDS = frozenset({"university", "college", "inc", "inc.", "corp", "corp.", "co", "co.", "company", "stores", "ltd", "llc"})
 
 
 def _runs(doc: Doc, ent_label: list[str]) -> list[tuple[int, int]]:
@@ -115,9 +155,6 @@ def _runs(doc: Doc, ent_label: list[str]) -> list[tuple[int, int]]:
             if tok.text in ("-", "'", "’") and j + 1 < len(doc) and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
                 j += 1
                 continue
-            if tok.text == "." and not doc[j - 1].whitespace_ and len(doc[j - 1].text) <= 4:
-                j += 1
-                continue
             if ent_label[j] in _NEVER_LABELS or not _capital(tok):
                 break
             j += 1
@@ -131,6 +168,9 @@ def _matches(doc: Doc, run: tuple[int, int], gaz: Gazetteer) -> list[tuple[int, 
     out = []
     i, end = run
     while i < end:
+        if doc[i].is_punct:
+            i += 1
+            continue
         for j in range(min(end, i + MAX_WORDS), i, -1):
             text = doc[i:j].text
             if doc[j - 1].text in ("-", "'", "’"):
@@ -159,6 +199,14 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
 
 
+_TITLES = frozenset({
+    "coach", "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
+    "sheriff", "officer", "judge", "chief", "sgt", "lt", "capt", "col", "gen", "deputy", "pastor",
+    "rev", "father", "sister", "brother", "uncle", "aunt", "mayor", "minister", "secretary", "prof",
+    "professor", "st", "saint", "king", "queen", "prince", "princess", "lord", "lady", "sir",
+})
+
+
 def _person_here(doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
     """Part of a longer PERSON name here, or a word of a person's name seen in the article."""
     tok = doc[start]
@@ -184,6 +232,8 @@ def _accept(doc: Doc, start: int, end: int, ent_label: list[str],
     strong = _locative_before(doc, start) or _area_after(doc, end) or words[0] in _PLACE_WORDS or _qualified(doc, end, gaz)
     if len(words) == 1 and words[0] in person_words:
         return False
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
+        return False  # "coach Ripley", "Sen. Lincoln"
     if not all(t.tag_ == "NNP" or t.text in ("-", "'", "’", ".") for t in doc[start:end]) and not senior:
         return False  # title-case headline words: "Belarus to Send 200 Troops"
     return strong or _resident_after(doc, end) or ("PERSON" not in labels and _prominent(text, gaz))
