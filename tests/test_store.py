@@ -188,6 +188,23 @@ def test_corrupt_file_gives_a_clear_message(tmp_path):
         store.open(tmp_path / "missing.duckdb")
 
 
+@pytest.mark.parametrize("damage", ["truncate", "garble"])
+def test_a_damaged_database_gives_a_clear_message(db, damage):
+    import os
+
+    if damage == "truncate":
+        os.truncate(db, 5000)
+    else:
+        with open(db, "r+b") as fh:
+            fh.seek(4096)
+            fh.write(bytes(range(256)) * 32)
+    for read_only in (True, False):
+        with (pytest.raises(StoreError, match="not a readable eventwire database .*restore it from a backup"),
+              store.open(db, read_only=read_only) as s):
+            s.events()
+            s.article(s.articles(limit=1)[0]["id"])
+
+
 def test_a_plain_duckdb_file_is_not_an_eventwire_database(tmp_path):
     path = tmp_path / "other.duckdb"
     duckdb.connect(str(path)).close()
@@ -246,9 +263,9 @@ def test_clusters_follow_changed_tolerances_without_new_articles(db):
     from eventwire.settings import Settings
 
     with store.Store(db) as s:
-        assert dedupe.refresh(s.con, Settings(dedupe_km=200.0), changed=False) == 4
-        assert dedupe.refresh(s.con, Settings(dedupe_km=200.0), changed=False) == 4
-        assert dedupe.refresh(s.con, Settings(), changed=False) == 5
+        assert dedupe.refresh(s.con, Settings(dedupe_km=200.0), run_id=99) == 4
+        assert dedupe.refresh(s.con, Settings(dedupe_km=200.0), run_id=99) == 4
+        assert dedupe.refresh(s.con, Settings(), run_id=99) == 5
 
 
 def test_an_older_database_is_upgraded_by_the_migrations_it_lacks(tmp_path):
@@ -266,7 +283,7 @@ def test_an_older_database_is_upgraded_by_the_migrations_it_lacks(tmp_path):
     with store.Store(path) as s:
         s.add(_corpus()[:1])
         assert queries.applied_migrations(s.con) == {m.name for m in MIGRATIONS}
-        assert dedupe.refresh(s.con, Settings(), changed=True) == 2
+        assert dedupe.refresh(s.con, Settings(), run_id=None) == 2
 
 
 def test_a_filter_passed_as_a_record_keeps_every_field(db):
@@ -297,3 +314,41 @@ def test_readers_share_a_file_but_a_writer_waits_for_them(db):
     finally:
         reader.kill()
         reader.wait()
+
+
+def test_clusters_recomputed_per_run_equal_a_full_recompute(tmp_path):
+    import random
+
+    from eventwire.settings import Settings
+
+    rng = random.Random(5)
+    actors, places = [TURMIL, SDF, RUSGOV, TURGOV], [MANBIJ, AIN_ISSA, KHARKIV, None]
+    runs = []
+    for run in range(3):
+        batch = []
+        for i in range(40 if run < 2 else 3):  # the last run touches only a few groups
+            events = tuple(
+                event(f"e{j}", *rng.sample(actors, 2), rng.choice([SHELL, CONDEMN]),
+                      place=rng.choice(places), day=f"2022-02-{rng.randint(1, 12):02d}",
+                      mode=rng.choice(["asserted", "asserted", "negated"]))
+                for j in range(rng.randint(1, 4)))
+            batch.append(article(f"Run {run} article {i}.", published=f"2022-02-{rng.randint(1, 14):02d}",
+                                 outlet=rng.choice(["A", "B", "C"]), events=events))
+        runs.append(batch)
+    settings = Settings()
+    path = tmp_path / "inc.duckdb"
+
+    def snapshot(con):
+        return (sorted(con.execute("SELECT * FROM event_clusters").fetchall()),
+                sorted(con.execute("SELECT * FROM clusters").fetchall(), key=str))
+
+    with store.Store(path) as s:
+        for run_id, batch in enumerate(runs, 1):
+            s.add(batch, run_id=run_id)
+            dedupe.refresh(s.con, settings, run_id=run_id)
+        incremental = snapshot(s.con)
+        dedupe.recompute(s.con, days=settings.dedupe_days, km=settings.dedupe_km)
+        full = snapshot(s.con)
+    assert incremental == full
+    assert len(full[0]) == sum(len(a.events) for b in runs for a in b)
+    assert any(row[11] > 1 for row in full[1])  # some clusters span articles

@@ -14,16 +14,20 @@ that no ingest is writing.
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+import duckdb
 
 from ..errors import StoreError
 from ..model import Actor, Article, Event
 from ..settings import Settings
 from . import queries
-from .db import connect
+from .db import connect, read_error
 from .filters import EventFilter, Near, parse_country, parse_day, parse_latlon
 from .rows import actor_from_row, build_article, event_from_row
 
@@ -76,6 +80,20 @@ class Cluster:
 
 
 _FILTER_FIELDS = {f.name for f in dataclasses.fields(EventFilter)}
+R = TypeVar("R")
+
+
+def _reading(method: Callable[..., R]) -> Callable[..., R]:
+    """DuckDB errors while reading (corruption found late) become one clear StoreError."""
+
+    @functools.wraps(method)
+    def wrapper(self: EventStore, *args: Any, **kwargs: Any) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except duckdb.Error as exc:
+            raise read_error(self.path, exc) from exc
+
+    return wrapper
 
 
 class EventStore:
@@ -114,6 +132,7 @@ class EventStore:
                 kwargs[name] = parse_day(kwargs[name], f"--{name}")
         return dataclasses.replace(spec or EventFilter(), **kwargs)
 
+    @_reading
     def locate(self, where: str, km: float) -> Near:
         """"lat,lon", else a place already resolved in this database, else the gazetteer."""
         point = parse_latlon(where) or queries.find_place(self.con, where) or _gazetteer(where, self.settings)
@@ -124,34 +143,41 @@ class EventStore:
 
     # -- reads ----------------------------------------------------------------------------
 
+    @_reading
     def events(self, spec: EventFilter | None = None, **kwargs: Any) -> list[StoredEvent]:
         rows = queries.select_events(self.con, self.filter(spec, **kwargs))
         return [_stored_event(r) for r in rows]
 
+    @_reading
     def event_rows(self, spec: EventFilter | None = None, **kwargs: Any) -> list[dict[str, Any]]:
         """Events as flat rows (the native export's columns), for tables, CSV and JSON."""
         return queries.select_events(self.con, self.filter(spec, **kwargs))
 
+    @_reading
     def events_frame(self, spec: EventFilter | None = None, **kwargs: Any) -> Any:
         """Events as a pandas DataFrame, one row per event mention, flat columns."""
         _pandas()
         return queries.select_events_frame(self.con, self.filter(spec, **kwargs))
 
+    @_reading
     def count(self, spec: EventFilter | None = None, **kwargs: Any) -> int:
         return queries.count_events(self.con, self.filter(spec, **kwargs))
 
+    @_reading
     def actors(self, like: str | None = None, limit: int | None = None) -> list[ActorStats]:
         rows = queries.select_actors(self.con, like, limit)
         return [ActorStats(actor=actor_from_row(r), mentions=r["mentions"],  # type: ignore[arg-type]
                            articles=r["articles"], as_source=r["as_source"],
                            as_target=r["as_target"]) for r in rows]
 
+    @_reading
     def articles(self, *, source: str | None = None, since: str | date | None = None,
                  until: str | date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         """Article metadata rows (no body); `article(id)` gives the whole record."""
         return queries.select_articles(self.con, source=source, since=parse_day(since, "--since"),
                                        until=parse_day(until, "--until"), limit=limit)
 
+    @_reading
     def article(self, article_id: str) -> Article | None:
         row = queries.select_article(self.con, article_id)
         if row is None:
@@ -162,18 +188,22 @@ class EventStore:
         actors = {r["id"]: actor_from_row(r) for r in queries.select_actor_map(self.con, ids)}
         return build_article(row, children, actors)  # type: ignore[arg-type]
 
+    @_reading
     def clusters(self, spec: EventFilter | None = None, *, min_articles: int = 1,
                  **kwargs: Any) -> list[Cluster]:
         rows = queries.select_clusters(self.con, self.filter(spec, **kwargs), min_articles)
         return [Cluster(**r) for r in rows]
 
+    @_reading
     def cluster_sentences(self, cluster_id: str) -> list[dict[str, Any]]:
         """Every supporting sentence of a cluster, with its article, outlet and date."""
         return queries.cluster_sentences(self.con, cluster_id)
 
+    @_reading
     def runs(self) -> list[dict[str, Any]]:
         return queries.runs(self.con)
 
+    @_reading
     def counts(self) -> dict[str, int]:
         return queries.table_counts(self.con, ("articles", "events", "actors", "quotes", "places",
                                                "times", "rejections", "clusters", "runs"))

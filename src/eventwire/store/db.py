@@ -47,13 +47,20 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         con = duckdb.connect(name, read_only=read_only and name != MEMORY)
     except duckdb.Error as exc:
         raise _open_error(name, exc) from exc
+    try:
+        _prepare(con, name, read_only)
+    except duckdb.Error as exc:
+        con.close()
+        raise _open_error(name, exc) from exc
+    return con
+
+
+def _prepare(con: duckdb.DuckDBPyConnection, name: str, read_only: bool) -> None:
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     if not read_only:
         migrate(con)
     elif not queries_ready(con):
-        con.close()
         raise StoreError(f"{name}: not an eventwire database (no schema); ingest into it first")
-    return con
 
 
 def queries_ready(con: duckdb.DuckDBPyConnection) -> bool:
@@ -63,20 +70,37 @@ def queries_ready(con: duckdb.DuckDBPyConnection) -> bool:
         return False
 
 
+_CORRUPT = ("not a valid DuckDB database", "Corrupt database", "checksum", "Could not read enough bytes")
+
+
 def _open_error(name: str, exc: duckdb.Error) -> StoreError:
     text = str(exc)
-    if "lock" in text.lower():
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if any(mark in text for mark in _CORRUPT):
+        return corrupt_error(name, first)
+    if "Could not set lock" in text or "Conflicting lock" in text:
         pid = _PID.search(text)
         holder = f"pid {pid.group(1)}" if pid else "another process"
         return StoreError(f"{name} is open by another eventwire process ({holder}); "
                           "wait for it or use another --db")
-    if "not a valid DuckDB database" in text or "Corrupt" in text or "checksum" in text.lower():
-        return StoreError(f"{name} is not a readable eventwire database (corrupt or another kind of "
-                          f"file: {text.splitlines()[0]}); restore it from a backup or use another --db")
     if "version" in text.lower() and "storage" in text.lower():
-        return StoreError(f"{name} was written by another DuckDB version ({text.splitlines()[0]}); "
+        return StoreError(f"{name} was written by another DuckDB version ({first}); "
                           "open it with that version or export and re-ingest")
-    return StoreError(f"{name}: cannot open the database ({text.splitlines()[0]})")
+    return StoreError(f"{name}: cannot open the database ({first})")
+
+
+def corrupt_error(name: str, detail: str) -> StoreError:
+    return StoreError(f"{name} is not a readable eventwire database (corrupt, truncated or another "
+                      f"kind of file: {detail}); restore it from a backup or use another --db")
+
+
+def read_error(name: str, exc: duckdb.Error) -> StoreError:
+    """A failure while reading an open database: corruption found late, or an unusable file."""
+    text = str(exc)
+    first = text.splitlines()[0] if text else type(exc).__name__
+    if any(mark in text for mark in _CORRUPT):
+        return corrupt_error(name, first)
+    return StoreError(f"{name}: reading the database failed ({first})")
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -126,7 +126,7 @@ def load(sources: Sequence[str | Path], db: str | Path, *, settings: Settings | 
                     continue
                 seconds_store += _load_file(store, name, run_id, batch_size, counts)
             t = time.perf_counter()
-            clusters = dedupe.refresh(store.con, settings, changed=counts["articles_new"] > 0)
+            clusters = dedupe.refresh(store.con, settings, run_id=run_id)
             seconds_dedupe = time.perf_counter() - t
         except BaseException as exc:
             store.finish_run(run_id, "failed", {**counts, "message": repr(exc)[:500]})

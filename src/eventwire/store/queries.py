@@ -299,31 +299,51 @@ def find_place(con: Con, name: str) -> tuple[float, float] | None:
 # ---- clusters --------------------------------------------------------------------------------
 
 
+_FACTUALITY = "CASE WHEN e.mode IN ('asserted', 'reported') THEN 'factual' ELSE e.mode END"
+_GROUP = f"e.source_code, coalesce(e.target_code, ''), e.cameo_root, {_FACTUALITY}"
+_MERGEABLE = "e.source_code IS NOT NULL AND e.day IS NOT NULL"
+
+
+def scope_to_run(con: Con, run_id: int) -> None:
+    """Limit the next cluster computation to the groups (source, target, CAMEO root,
+    factuality) that this run's events belong to: clusters never span groups, so the others
+    cannot change. Drops those groups' clusters, to be rebuilt."""
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _scope AS SELECT e.key FROM events e WHERE {_MERGEABLE} "
+        f"AND ({_GROUP}) IN (SELECT ({_GROUP}) FROM events e JOIN articles a ON a.id = e.article_id "
+        f"WHERE a.run_id = ? AND {_MERGEABLE})", [run_id])
+    con.execute("DELETE FROM clusters WHERE id IN (SELECT cluster_id FROM event_clusters "
+                "WHERE event_key IN (SELECT key FROM _scope))")
+    con.execute("DELETE FROM event_clusters WHERE event_key IN (SELECT key FROM _scope)")
+
+
+def scope_to_all(con: Con) -> None:
+    con.execute("CREATE OR REPLACE TEMP TABLE _scope AS SELECT e.key FROM events e "
+                f"WHERE {_MERGEABLE}")
+    con.execute("DELETE FROM clusters")
+    con.execute("DELETE FROM event_clusters")
+
+
 def cluster_candidates(con: Con, chunk: int = 100_000) -> Iterator[tuple[Any, ...]]:
-    """Events that can be merged across articles (an actor code and a day), in day order."""
+    """The events in scope (mergeable: an actor code and a day), in day order."""
     result = con.execute(
-        "SELECT e.key, e.source_code, coalesce(e.target_code, ''), e.cameo_root, "
-        "CASE WHEN e.mode IN ('asserted', 'reported') THEN 'factual' ELSE e.mode END, "
-        "e.day, e.place_lat, e.place_lon "
-        "FROM events e WHERE e.source_code IS NOT NULL AND e.day IS NOT NULL "
-        "ORDER BY e.day, e.key"
+        f"SELECT e.key, {_GROUP}, e.day, e.place_lat, e.place_lon "
+        "FROM events e JOIN _scope s ON s.key = e.key ORDER BY e.day, e.key"
     )
     while rows := result.fetchmany(chunk):
         yield from rows
 
 
-def replace_clusters(con: Con, keys: list[str], cluster_ids: list[str]) -> None:
-    """Membership for every event (singletons get their own key), then the cluster summaries."""
-    con.execute("DELETE FROM event_clusters")
-    con.execute("DELETE FROM clusters")
-    con.execute("CREATE TEMP TABLE IF NOT EXISTS _merged (event_key VARCHAR, cluster_id VARCHAR)")
-    con.execute("DELETE FROM _merged")
+def write_clusters(con: Con, keys: list[str], cluster_ids: list[str]) -> None:
+    """Membership of the scoped events, singletons for events without any, then a summary for
+    every cluster that has none."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _merged (event_key VARCHAR, cluster_id VARCHAR)")
     insert_columns(con, "_merged", {"event_key": keys, "cluster_id": cluster_ids})
-    con.execute(
-        "INSERT INTO event_clusters SELECT e.key, coalesce(m.cluster_id, e.key) "
-        "FROM events e LEFT JOIN _merged m ON m.event_key = e.key"
-    )
+    con.execute("INSERT INTO event_clusters SELECT event_key, cluster_id FROM _merged")
+    con.execute("INSERT INTO event_clusters SELECT e.key, e.key FROM events e "
+                "ANTI JOIN event_clusters c ON c.event_key = e.key")
     con.execute("DROP TABLE _merged")
+    con.execute("DROP TABLE _scope")
     con.execute(_CLUSTER_SUMMARY)
 
 
@@ -343,6 +363,8 @@ WITH agg AS (
            arg_min(e.place_country, e.day) FILTER (WHERE e.place_name IS NOT NULL) AS place_country,
            max(e.fatalities) AS fatalities, max(e.confidence) AS confidence
     FROM event_clusters c JOIN events e ON e.key = c.event_key JOIN articles a ON a.id = e.article_id
+    WHERE c.cluster_id IN (SELECT cluster_id FROM event_clusters ANTI JOIN clusters k
+                           ON k.id = event_clusters.cluster_id)
     GROUP BY c.cluster_id
 )
 SELECT agg.id, r.source_code, r.target_code, r.cameo, r.cameo_root, r.plover,

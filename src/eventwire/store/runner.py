@@ -158,7 +158,7 @@ def ingest(
             _ingest_sources(run, files, published)
             run.flush()
             t = time.perf_counter()
-            clusters = dedupe.refresh(store.con, settings, changed=progress.articles_new > 0)
+            clusters = dedupe.refresh(store.con, settings, run_id=run_id)
             seconds_dedupe = time.perf_counter() - t
         except BaseException as exc:
             store.finish_run(run_id, "failed", {**_counts(progress), "message": repr(exc)[:500]})
