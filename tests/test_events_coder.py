@@ -161,3 +161,16 @@ def test_no_event_without_a_predicate(code):
 
 def test_main_event_prefers_asserted_specific_events():
     assert main_event([]) is None
+
+
+def test_place_is_where_the_act_happened_not_the_actor(code):
+    e = _one(code("Russia has waged a military campaign in Syria since 2015."), "19")
+    assert e.place is not None and e.place.country == "SY"
+    assert e.date is not None and e.date.value.startswith("2015")
+
+
+def test_date_of_a_relative_clause_is_not_the_event_date(code):
+    text = ("The opposition leader, who left the country after a disputed vote in August 2020, "
+            "strongly criticized the government.")
+    e = _one(code(text), "11")
+    assert e.date is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Event, Mention, Place, Quote, TimeRef
+from ..model import Event, Mention, Quote, TimeRef
 from .acled import acled_sub_type
 from .arguments import (
     conjunct_mentions,
@@ -25,6 +25,7 @@ from .compose import FAMILIES, compose, refine
 from .modality import governing_mode, mode_of
 from .ontology import make_action
 from .predicates import Pred, find_predicates
+from .situate import event_date, event_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -112,9 +113,11 @@ def _events_of(
     pairs = _pairs(p, sources, targets)
     mode = _mode(p, ctx)
     reporter = _reporter_text(p, ctx)
-    clause = _clause_chars(p, sent)
-    place = _place(ctx, clause, sent)
-    date = _date(ctx, clause, sent)
+    # the acting party's own name is not where it acted; a target may well be ("shelled Gaza")
+    args = [(m.start, m.end) for m, _ in sources]
+    local = _bare_nominal(p)  # a nominal reference carries only its own place and time
+    place = event_place(ctx.places, p.anchor, sent, args, local=local)
+    date = event_date(ctx.times, p.anchor, sent, local=local)
     cues = _cues(p)
     code, rule = _future_intent(p, refine(p.code, cues), mode)
     events: list[Event] = []
@@ -343,23 +346,6 @@ def _according_to(sent: Span, ctx: _Ctx) -> str | None:
                 words = [w for w in obj.subtree if w.dep_ != "det" and w.text not in "()"]
                 return " ".join(w.text for w in words).replace(" 's", "'s") or None
     return None
-
-
-def _clause_chars(p: Pred, sent: Span) -> tuple[int, int]:
-    anchor = p.anchor
-    left, right = anchor.left_edge, anchor.right_edge
-    return max(left.idx, sent.start_char), min(right.idx + len(right), sent.end_char)
-
-
-def _place(ctx: _Ctx, clause: tuple[int, int], sent: Span) -> Place | None:
-    return ctx.places.in_range(*clause) or ctx.places.in_range(sent.start_char, sent.end_char)
-
-
-def _date(ctx: _Ctx, clause: tuple[int, int], sent: Span) -> TimeRef | None:
-    in_sent = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char]
-    in_clause = [t for t in in_sent if clause[0] <= t.start < clause[1]]
-    found = in_clause or in_sent
-    return found[0] if found else None
 
 
 def _cues(p: Pred) -> set[str]:
