@@ -51,29 +51,36 @@ def person_nouns() -> frozenset[str]:
 
 
 def cue_tokens(doc) -> list:  # type: ignore[no-untyped-def]
-    """The tokens of `doc` that may be cues, found on the doc's arrays without making a Token for
-    every word (the stage must stay cheap next to the parse)."""
+    """The tokens of `doc` that may be cues, found on the doc's lemma array without making a
+    Token for every word (the stage must stay cheap next to the parse)."""
     from spacy.attrs import LEMMA, LOWER
 
-    wanted = _cue_hashes(doc.vocab.strings)
     if not len(doc):
         return []
-    import numpy
-
-    array = doc.to_array([LEMMA, LOWER])
-    keys = numpy.fromiter(wanted, dtype=array.dtype)
-    hits = numpy.nonzero(numpy.isin(array, keys).any(axis=1))[0].tolist()
+    wanted = _cue_hashes()
+    lemmas = doc.to_array(LEMMA).tolist()
+    lowers = doc.to_array(LOWER).tolist()
+    hits = [
+        i
+        for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True))
+        if lemma in wanted or lower in wanted
+    ]
     return [t for t in (doc[i] for i in hits) if cue_of(t) is not None]
 
 
-def _cue_hashes(strings) -> set[int]:  # type: ignore[no-untyped-def]
-    wanted = {strings.add(w) for lemma in lexicon() for w in (lemma, lemma.title())}
-    wanted.add(strings.add("according"))
-    return wanted
+@functools.lru_cache(maxsize=1)
+def _cue_hashes() -> frozenset[int]:
+    """spaCy's string ids of the cue lemmas (their spellings as lemmas), and of "according"."""
+    from spacy.strings import get_string_id
+
+    words = {w for lemma in lexicon() for w in (lemma, lemma.title())} | {"according"}
+    return frozenset(get_string_id(w) for w in words)
 
 
 def cue_of(token) -> Cue | None:  # type: ignore[no-untyped-def]
     """The cue a token is, when it is a verb of reported speech ("said", "warned", "according")."""
+    if token.lemma not in _cue_hashes() and token.lower not in _cue_hashes():
+        return None  # most tokens: decided on integer ids, no strings built
     if token.lower_ == "according":
         return lexicon()["accord"]
     if token.pos_ not in ("VERB", "AUX"):
