@@ -233,3 +233,20 @@ def test_resolve_phrase(text: str, expected: str | None) -> None:
 def test_person_code_follows_the_article_date() -> None:
     assert resolve_phrase("Hakan Fidan", "2020-05-01").code == "TURSPY"  # type: ignore[union-attr]
     assert resolve_phrase("Hakan Fidan", "2024-05-01").code == "TURGOV"  # type: ignore[union-attr]
+
+
+def test_georgia_the_us_state_is_not_the_country(nlp, resolver) -> None:
+    text = "ATLANTA - A Georgia man was charged on Monday, the sheriff's office said."
+    _check(_code_of(nlp, resolver, text, "Georgia"), None)
+
+
+def test_georgia_the_country_with_other_signs(nlp, resolver) -> None:
+    text = "Georgia recalled its envoy after Georgian police clashed with protesters in Tbilisi."
+    _check(_code_of(nlp, resolver, text, "Georgia"), "GEO")
+
+
+def test_a_common_surname_needs_its_country_in_the_article(nlp, resolver) -> None:
+    text = "Henry was arrested after the fire at the mobile home, the sheriff said."
+    _check(_code_of(nlp, resolver, text, "Henry"), None)
+    text = "Haiti's prime minister faced protests in Port-au-Prince. Henry said he would not resign."
+    _check(_code_of(nlp, resolver, text, "Henry", published="2023-05-01"), "HTIGOV")

@@ -3,14 +3,18 @@ modifiers, role nouns and titles, and references back to earlier mentions of the
 
 from __future__ import annotations
 
+import collections
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Mention
 from . import roles
 from .kb import KB, Hit, norm
+from .records import KBEntry
 from .spans import Candidate
 
 if TYPE_CHECKING:
@@ -58,6 +62,8 @@ class Composer:
                 self.token_cand[i] = cand
                 if cand.hits:
                     self.token_hits[i] = cand.hits
+        self.evidence = _evidence(named)
+        self.us_local = _us_local(doc)
 
     # -- entry point ---------------------------------------------------------------------------
     def resolve(self, cand: Candidate) -> Ref:
@@ -102,6 +108,8 @@ class Composer:
         hit = _best(cand.hits, self._article_countries())
         if hit.kind == "seat" and self._naming_modifier(cand):
             return self._ref(cand, None, "place")
+        if hit.kind in {"seat", "state"} and not self._plausible_place(hit, cand):
+            return self._ref(cand, None, "place")
         if hit.kind == "seat" and self._locative(cand) and hit.country:
             return self._ref(cand, self.kb.state(hit.country), "place")
         if hit.kind == "entry" and hit.entry is not None:
@@ -125,6 +133,26 @@ class Composer:
         actor = self.actor_of_hits(self.kb, [hit], self.date)
         kind = {"state": "state", "adjective": "adjective", "seat": "role", "people": "role"}[hit.kind]
         return self._ref(cand, actor, kind, plural=hit.kind == "people")
+
+    def _plausible_place(self, hit: Hit, cand: Candidate) -> bool:
+        """A foreign capital or an ambiguous country name ("Georgia", "Athens", "Lebanon") in a
+        story set in the United States, with nothing else of that country, is a US place."""
+        name = norm(self.doc[cand.start : cand.end].text)
+        if hit.country == "USA" or self.evidence[hit.country or ""] > 0:
+            return True
+        if name in _ALWAYS_AMBIGUOUS:
+            return False
+        return not self.us_local or hit.kind == "state" and name not in _US_NAMESAKES
+
+    def _plausible_person(self, entry: KBEntry, cand: Candidate) -> bool:
+        """A bare surname the KB does not list as an alias ("Henry") is the KB's person only when
+        the article also names that person's country (or the person in full)."""
+        span = self.doc[cand.start : cand.end]
+        if len(span) > 1 or cand.title_start is not None or norm(span.text) == norm(entry.name):
+            return True
+        countries = {t.country for t in entry.terms} | {entry.country}
+        return any(self.evidence[c] > 0 for c in countries if c) or any(
+            r.actor is not None and r.actor.id == entry.id for r in self.refs)
 
     def _has_appos(self, cand: Candidate) -> bool:
         root = self.doc[cand.start : cand.end].root
@@ -153,14 +181,15 @@ class Composer:
     def _person(self, cand: Candidate) -> Ref:
         span = self.doc[cand.start : cand.end]
         surname = norm(span[-1].text)
+        words = norm(span.text).split()
         for ref in reversed(self.refs):
             if ref.kind == "person" and ref.actor is not None and (
-                ref.surname == surname or norm(span.text) in norm(ref.actor.name)
+                ref.surname == surname or _names_part(words, norm(ref.actor.name).split())
             ):
                 return self._copy(cand, ref)
         if len(span) == 1 and cand.title_start is None:
             entries = self.kb.surnames.get(surname, [])
-            if len(entries) == 1:
+            if len(entries) == 1 and self._plausible_person(entries[0], cand):
                 ref = self._ref(cand, entries[0].actor(self.date), "person")
                 ref.gender, ref.surname = entries[0].gender, surname
                 return ref
@@ -465,6 +494,47 @@ class Composer:
         new = self._ref(cand, ref.actor, ref.kind, ref.plural, ref.surname)
         new.gender, new.title = ref.gender, ref.title
         return new
+
+
+def _names_part(words: list[str], name: list[str]) -> bool:
+    """"Barth Eide" is part of "Espen Barth Eide": same last word, all words in the name."""
+    return bool(words) and words[-1] == name[-1] and all(w in name for w in words)
+
+
+def _evidence(named: list[Candidate]) -> collections.Counter[str]:
+    """Countries the article names other than by a capital (capitals may be US namesakes)."""
+    counts: collections.Counter[str] = collections.Counter()
+    for cand in named:
+        for hit in cand.hits[:1]:
+            if not hit.country or norm(hit.exact) in _US_NAMESAKES:
+                continue
+            named_country = hit.kind in {"state", "adjective", "people"} or (
+                hit.kind == "seat" and norm(hit.exact) not in _US_NAMESAKE_CAPITALS)
+            if named_country or hit.kind == "entry" and hit.entry is not None and hit.entry.type != "person":
+                counts[hit.country] += 1
+    return counts
+
+
+def _us_local(doc: Doc) -> bool:
+    states = _us_states()
+    text = doc.text
+    return any(name in text for name in states if len(name) > 4) or any(t.text in states for t in doc)
+
+
+@functools.lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    text = resources.files("eventwire.actors").joinpath("data", "us_states.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+# Country names that are also US states or common US place names.
+_US_NAMESAKES = {"georgia", "jordan", "lebanon", "mexico", "panama", "peru", "cuba", "china", "poland"}
+_US_NAMESAKE_CAPITALS = {"athens", "dublin", "paris", "moscow", "cairo", "rome", "berlin", "vienna",
+                         "warsaw", "lima", "amsterdam", "london", "santiago", "havana", "damascus",
+                         "lisbon", "madrid", "toledo", "victoria", "canberra", "managua", "manila"}
+# A US state as often as a country in English news: needs another sign of the country
+# ("Georgian", "Tbilisi") to be read as the state.
+_ALWAYS_AMBIGUOUS = {"georgia"}
 
 
 def _best(hits: tuple[Hit, ...] | list[Hit], countries: set[str] | None = None) -> Hit:
