@@ -72,7 +72,9 @@ class Extractor:
         """Text of one article in, the contract's Article out (no cleaning of dump structure)."""
         from .clean import clean_document
 
-        doc = clean_document(Document(ref=ref, body=text, published=published))
+        doc = clean_document(
+            Document(ref=ref, body=text), published=published, detect=self.settings.language_check
+        )
         return next(iter(self.extract([doc])))
 
     def extract(self, documents: Iterable[Document]) -> Iterator[Article]:
@@ -110,6 +112,7 @@ class Extractor:
         t = self.timings.add("quotes", t)
         events = code_events(doc, actors, article_places, article_times, article_quotes)
         events = [e for e in events if e.confidence >= self.settings.min_confidence]
+        article_quotes = quotes.link_quotes(article_quotes, events)
         t = self.timings.add("events", t)
         article = build_article(
             document,
@@ -129,27 +132,29 @@ def _is_english(document: Document) -> bool:
 
 
 def _language_warning(document: Document) -> tuple[str, ...]:
-    if not document.body.strip():
-        return ("empty body: nothing to analyse",)
-    return (
-        f"language {document.language!r} is not English: entities, events, quotes, places and "
-        "times were not extracted (only English is supported)",
-    )
+    # clean.py already explains a non-English article; only an empty body needs saying here
+    return ("empty body: nothing to analyse",) if not document.body.strip() else ()
 
 
 def extract_inputs(
     inputs: Iterable[str], *, published: str | None = None, settings: Settings | None = None
 ) -> Iterator[Article | Rejection]:
     """Paths/globs/`-` in; Articles and Rejections out, in input order. The batch never stops."""
-    extractor = Extractor(settings)
-    items = ingest.iter_documents(inputs, published=published, settings=extractor.settings)
+    settings = settings or Settings()
+    extractor: Extractor | None = None  # loaded at the first readable document, not before
     pending: list[Document | Rejection] = []
-    for item in items:
+    for item in ingest.iter_documents(inputs, published=published, settings=settings):
         pending.append(item)
-        if sum(isinstance(p, Document) for p in pending) >= extractor.settings.batch_size:
+        if isinstance(item, Rejection):
+            if len(pending) == 1:
+                yield pending.pop()
+            continue
+        extractor = extractor or Extractor(settings)
+        if sum(isinstance(p, Document) for p in pending) >= settings.batch_size:
             yield from _flush(extractor, pending)
             pending = []
-    yield from _flush(extractor, pending)
+    if pending:
+        yield from _flush(extractor or Extractor(settings), pending)
 
 
 def _flush(extractor: Extractor, pending: list[Document | Rejection]) -> Iterator[Article | Rejection]:
