@@ -170,8 +170,54 @@ def span_of(token: Token) -> tuple[int, int]:
     return start, end
 
 
+_PERSONAL = frozenset({"he", "she", "it", "they", "we", "his", "her", "its", "their", "our"})
+
+
+def antecedent(token: Token) -> Token | None:
+    """A personal pronoun's antecedent within its sentence: the subject of a verb above it
+    ("Syria says it will not accept": Syria; "the rebels said they would release": the rebels)."""
+    t = token
+    for _ in range(8):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.i < token.i and subj.lower_ not in _PERSONAL and subj.pos_ != "PRON":
+            return subj
+    return None
+
+
 def mention_for(token: Token, actors: ArticleActors) -> tuple[Mention | None, bool]:
     """(mention, has_actor): the actor mention of the phrase headed by `token`, or a bare one."""
+    found = _mention_for(token, actors)
+    if not found[1] and token.lower_ in _PERSONAL:
+        ante = antecedent(token)
+        if ante is not None:
+            return _mention_for(ante, actors)
+    return found
+
+
+def clause_actors(verb: Token) -> list[Token]:
+    """Actors named inside a clause: its targets and the owners of its object ("to protest
+    Sweden's decision", "demanding the resignation of X", "calling for independence from Iraq")."""
+    out = verb_targets(verb, {verb.i})
+    for obj in [c for c in verb.children if c.dep_ == "dobj"] + _objects_of_preps(verb, ("for", "against", "on")):
+        out += [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        out += _objects_of_preps(obj, ("of", "by", "from", "against", "on"))
+    return out
+
+
+def locatives(token: Token) -> list[Token]:
+    """Places the act happened in ("lifted the curfew in Montenegro"): last-resort targets."""
+    return [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}
+        for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _LOCATIVE_LABELS
+    ]
+
+
+def _mention_for(token: Token, actors: ArticleActors) -> tuple[Mention | None, bool]:
     doc = token.doc
     start, end = span_of(token)
     span = doc[start:end]
@@ -220,6 +266,9 @@ def conjunct_mentions(token: Token, actors: ArticleActors) -> list[tuple[Mention
 
 __all__ = [
     "INSTRUMENT_NOUNS",
+    "antecedent",
+    "clause_actors",
+    "locatives",
     "OBJECT_CONTROL",
     "conjunct_mentions",
     "mention_for",

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from ..model import Event, Mention, Quote, TimeRef
 from .acled import acled_sub_type
 from .arguments import (
+    clause_actors,
     conjunct_mentions,
+    locatives,
     mention_for,
     noun_arguments,
     prep_object,
@@ -217,6 +219,14 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
         tgt_cands = verb_targets(p.merged, skip) + tgt_cands
     if p.complement is not None or p.complement_verb is not None:
         tgt_cands += _complement_targets(p)
+    if p.root == "14":
+        # protests name their target in the clause that says what they want
+        for head in (p.token, p.carrier):
+            for c in head.children if head is not None else ():
+                if c.dep_ in {"advcl", "xcomp", "acl"} or (c.dep_ == "prep" and c.lower_ in {"against", "in"}):
+                    tgt_cands += clause_actors(c) if c.pos_ == "VERB" else [g for g in c.children if g.dep_ == "pobj"]
+    if p.root not in {"01", "04"}:
+        tgt_cands += locatives(p.anchor) + [x for i in p.consumed for x in locatives(t.doc[i])]
     if not between and p.carrier is not None:
         between = noun_arguments(p.carrier, skip)[2]
     if between:
@@ -275,7 +285,7 @@ def _complement_targets(p: Pred) -> list[Token]:
             if comp.carrier is not None:
                 out += verb_targets(comp.carrier, skip)
         else:
-            out += verb_targets(comp.token, skip) + _consumed_targets(comp)
+            out += verb_targets(comp.token, skip, instruments=comp.root == "15") + _consumed_targets(comp)
     elif clause is not None and clause.pos_ in {"VERB", "AUX"}:
         out += verb_targets(clause, {p.token.i})
     return out
