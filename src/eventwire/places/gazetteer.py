@@ -93,7 +93,11 @@ class Gazetteer:
 
     def find(self, name: str) -> list[Entry]:
         """Places whose name or alternate name has the same key as `name`."""
-        return [self.entry(i) for i in _ids(self._index.get(key(name)))]
+        return list(self._find_key(key(name)))
+
+    @functools.lru_cache(maxsize=100_000)  # noqa: B019 - one gazetteer per process, kept for its life
+    def _find_key(self, k: str) -> tuple[Entry, ...]:
+        return tuple(self.entry(i) for i in _ids(self._index.get(k)))
 
     def find_loose(self, name: str) -> list[Entry]:
         """Places whose skeleton matches (only for names of five letters or more)."""

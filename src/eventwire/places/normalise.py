@@ -8,6 +8,7 @@ only as a fallback when the exact key finds nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -51,6 +52,7 @@ def fold(text: str) -> str:
     return _NON_WORD.sub("", text).strip()
 
 
+@functools.lru_cache(maxsize=200_000)
 def key(text: str) -> str:
     """The exact lookup key: folded, variant words unified, Arabic articles dropped, doubled
     letters single ("Issa"/"Isa", "Raqqa"/"Raqa")."""
