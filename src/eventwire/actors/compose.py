@@ -78,6 +78,10 @@ class Composer:
             return people
         if cand.label == "PERSON":
             return self._person(cand)
+        if cand.end - cand.start == 1:
+            linked = self._earlier_person(cand)
+            if linked is not None:
+                return linked
         if cand.label in {"ORG", "NORP"}:
             return self._organisation(cand)
         return self._ref(cand, None, "place")
@@ -167,6 +171,14 @@ class Composer:
         head = self.doc[cand.head]
         return head.dep_ == "compound" and _role_word(head.head) is None
 
+    def _earlier_person(self, cand: Candidate) -> Ref | None:
+        """A surname NER mislabelled ("Lavrentiev" as ORG) of a person named in full before."""
+        word = norm(self.doc[cand.start].text)
+        for ref in reversed(self.refs):
+            if ref.kind == "person" and ref.actor is not None and ref.surname == word:
+                return self._copy(cand, ref)
+        return None
+
     def _population(self, cand: Candidate) -> Ref | None:
         """"Bosnian Serbs", "Iraqi Kurds": a people named with the country they live in."""
         span = self.doc[cand.start : cand.end]
@@ -209,9 +221,12 @@ class Composer:
     def _title_context(self, cand: Candidate) -> tuple[str | None, str | None, str | None, Actor | None]:
         """Country, role and office from a name's title and appositive."""
         tokens: list[Token] = []
+        root = self.doc[cand.start : cand.end].root
+        title = root.head.head if root.dep_ == "pobj" else None
+        if title is not None and title.i < cand.start and _role_word(title) is not None:
+            tokens.extend(self.doc[title.left_edge.i : title.i + 1])  # "Envoy to Syria Alexander X"
         if cand.title_start is not None:
             tokens.extend(self.doc[cand.title_start : cand.start])
-        root = self.doc[cand.start : cand.end].root
         for child in root.children:
             if child.dep_ == "appos" and child.i >= cand.end:
                 tokens.extend(t for t in child.subtree if t.i < child.i + 1 or t.head.dep_ == "prep")
@@ -310,7 +325,8 @@ class Composer:
             for ref in self._recent(head.i, "person"):
                 if ref.title == title:
                     return self._copy(cand, ref)
-        if country is None and _is_definite(head) and head.lemma_.lower() in _INSTITUTIONS:
+        phrase_head = head.head if head.dep_ == "compound" else head
+        if country is None and _is_definite(phrase_head) and head.lemma_.lower() in _INSTITUTIONS:
             back = self._recent_role(head.i, role)
             if back is not None:
                 return self._ref(cand, back, "role", plural)

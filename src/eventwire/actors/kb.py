@@ -121,7 +121,7 @@ class KB:
         if hit not in bucket:
             bucket.append(hit)
         width = len(name.split()) + 2 * name.count("-") + name.count("'") + name.count("\u2019")
-        for first in {key.split(" ")[0], norm(name.split()[0])}:
+        for first in {key.split(" ")[0], norm(name.split()[0])} - {"", "the"}:
             self.first_words[first] = max(self.first_words.get(first, 0), width)
 
 

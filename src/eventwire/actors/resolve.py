@@ -159,7 +159,7 @@ def _count(result: ArticleActors, country: str | None) -> None:
 
 def _trim(text: str, start: int) -> tuple[str, int, int]:
     """Drop possessive endings and stray punctuation around a mention's text."""
-    stripped = text.rstrip(" ,;:")
+    stripped = text.rstrip(" ,;:\n\t")
     for ending in ("'s", "\u2019s", "'", "\u2019"):
         if stripped.endswith(ending) and len(stripped) > len(ending) + 1:
             stripped = stripped[: -len(ending)]

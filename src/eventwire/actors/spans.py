@@ -41,7 +41,7 @@ def kb_spans(doc: Doc, kb: KB) -> list[Candidate]:
         best = None
         if width:
             for j in range(min(n, i + width + 2), i, -1):
-                if doc[j - 1].is_punct and j - 1 > i:
+                if (doc[j - 1].is_punct or doc[j - 1].is_space) and j - 1 > i:
                     continue
                 span = doc[i:j]
                 hits = _usable(kb.lookup(span.text), span.text)
@@ -80,7 +80,7 @@ def _label(hits: list[Hit] | tuple[Hit, ...]) -> str:
 def named_spans(doc: Doc, kb: KB) -> list[Candidate]:
     """NER entities of actor labels merged with KB matches; KB fixes the label when it knows better."""
     ents = [Candidate(e.start, e.end, e.label_, e.root.i) for e in doc.ents if e.label_ in ACTOR_LABELS]
-    ents = _add_surnames(doc, [_extend_name(doc, c) for c in ents])
+    ents = _add_surnames(doc, [_extend_name(doc, c) for c in _split_places(doc, kb, ents)])
     taken = {i for c in ents for i in range(c.start, c.end)}
     out: list[Candidate] = []
     for c in ents:
@@ -110,6 +110,23 @@ def _merge_peoples(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 and any(h.kind == "adjective" for h in prev.hits) and doc[c.end - 1].tag_ in {"NNPS", "NNS"}):
             out[-1] = Candidate(prev.start, c.end, "NORP", c.head)
             continue
+        out.append(c)
+    return out
+
+
+def _split_places(doc: Doc, kb: KB, ents: list[Candidate]) -> list[Candidate]:
+    """NER sometimes glues a country to a name ("[Syria Alexander Lavrentiev]" of "Envoy to
+    Syria Alexander Lavrentiev"): a PERSON span opening with a country or capital is split."""
+    out: list[Candidate] = []
+    for c in ents:
+        if c.label == "PERSON" and c.end - c.start >= 3:
+            for cut in (2, 1):
+                head = doc[c.start : c.start + cut]
+                hits = [h for h in _usable(kb.lookup(head.text), head.text) if h.kind in {"state", "seat"}]
+                if hits and c.end - (c.start + cut) >= 2:
+                    out.append(Candidate(c.start, c.start + cut, "GPE", c.start + cut - 1, tuple(hits)))
+                    c = Candidate(c.start + cut, c.end, "PERSON", doc[c.start + cut : c.end].root.i)
+                    break
         out.append(c)
     return out
 
