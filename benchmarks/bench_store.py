@@ -101,11 +101,12 @@ _ACTIONS = [
 ]
 
 
-def synthetic_articles(n_articles: int, per_article: int, seed: int = 11):  # type: ignore[no-untyped-def]
+def synthetic_articles(n_articles: int, per_article: int, seed: int = 11, month: int | None = None):  # type: ignore[no-untyped-def]
+    """Articles about days of 2023 (of one month when given), 5 events each, varied actors."""
     rng = random.Random(seed)
     for i in range(n_articles):
-        day = f"2023-{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
-        body = f"Synthetic article {i}: reports of fighting and statements on {day}."
+        day = f"2023-{month or 1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}"
+        body = f"Synthetic article {i} of batch {seed}: reports of fighting and statements on {day}."
         events = []
         for j in range(per_article):
             src, tgt = rng.sample(_ACTORS, 2)
@@ -137,10 +138,15 @@ def at_scale(tmp: Path) -> dict[str, object]:
         s.add(batch)
         insert = time.perf_counter() - started
         n_clusters, recompute = _timed(lambda: dedupe.recompute(s.con, days=2, km=50.0))
+        # A later run of 100 articles about the last month: only what it can change is recomputed.
+        later = list(synthetic_articles(100, per_article, seed=12, month=12))
+        s.add(later, run_id=2)
+        _, incremental = _timed(lambda: dedupe.recompute(s.con, days=2, km=50.0, run_id=2))
     figures: dict[str, object] = {
         "store_scale_events": n_events,
         "store_insert_events_per_second": round(n_events / insert),
         "store_cluster_recompute_seconds": round(recompute, 2),
+        "store_cluster_update_after_100_articles_seconds": round(incremental, 2),
         "store_scale_clusters": n_clusters,
         "store_db_megabytes": round(path.stat().st_size / 1e6, 1),
     }

@@ -316,26 +316,30 @@ def test_readers_share_a_file_but_a_writer_waits_for_them(db):
         reader.wait()
 
 
-def test_clusters_recomputed_per_run_equal_a_full_recompute(tmp_path):
+@pytest.mark.parametrize("seed", range(6))
+def test_clusters_recomputed_per_run_equal_a_full_recompute(tmp_path, seed):
     import random
 
     from eventwire.settings import Settings
 
-    rng = random.Random(5)
+    rng = random.Random(seed)
     actors, places = [TURMIL, SDF, RUSGOV, TURGOV], [MANBIJ, AIN_ISSA, KHARKIV, None]
     runs = []
-    for run in range(3):
+    for run in range(4):
+        # Runs of every size; later ones mostly, not only, report later days.
+        low, high = (1, 20) if run == 0 else (rng.randint(1, 25), 28)
         batch = []
-        for i in range(40 if run < 2 else 3):  # the last run touches only a few groups
+        for i in range(rng.choice([2, 5, 30])):
             events = tuple(
                 event(f"e{j}", *rng.sample(actors, 2), rng.choice([SHELL, CONDEMN]),
-                      place=rng.choice(places), day=f"2022-02-{rng.randint(1, 12):02d}",
+                      place=rng.choice(places), day=f"2022-02-{rng.randint(low, high):02d}",
                       mode=rng.choice(["asserted", "asserted", "negated"]))
                 for j in range(rng.randint(1, 4)))
-            batch.append(article(f"Run {run} article {i}.", published=f"2022-02-{rng.randint(1, 14):02d}",
+            batch.append(article(f"Seed {seed} run {run} article {i}.",
+                                 published=f"2022-02-{rng.randint(low, high):02d}",
                                  outlet=rng.choice(["A", "B", "C"]), events=events))
         runs.append(batch)
-    settings = Settings()
+    settings = Settings(dedupe_days=rng.choice([1, 2, 4]))
     path = tmp_path / "inc.duckdb"
 
     def snapshot(con):
@@ -351,4 +355,3 @@ def test_clusters_recomputed_per_run_equal_a_full_recompute(tmp_path):
         full = snapshot(s.con)
     assert incremental == full
     assert len(full[0]) == sum(len(a.events) for b in runs for a in b)
-    assert any(row[11] > 1 for row in full[1])  # some clusters span articles

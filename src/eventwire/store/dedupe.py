@@ -51,11 +51,15 @@ def _fits(c: _Open, day: date, lat: float | None, lon: float | None, days: int, 
     return haversine_km(c.lat, c.lon, lat, lon) <= km
 
 
-def assign_clusters(candidates: Iterable[tuple[Any, ...]], days: int, km: float) -> tuple[list[str], list[str]]:
-    """(event keys, cluster ids) for candidates in day order (see queries.cluster_candidates)."""
+def assign_clusters(candidates: Iterable[tuple[Any, ...]], days: int, km: float,
+                    seeds: Iterable[tuple[Any, ...]] = ()) -> tuple[list[str], list[str]]:
+    """(event keys, cluster ids) for candidates in day order (see queries.cluster_candidates),
+    starting from `seeds`, clusters still open (see queries.scope_to_run)."""
     keys: list[str] = []
     ids: list[str] = []
     groups: dict[tuple[Any, ...], list[_Open]] = {}
+    for cid, first_day, source, target, root, mode, lat, lon in seeds:
+        groups.setdefault((source, target, root, mode), []).append(_Open(cid, first_day, lat, lon))
     for key, source, target, root, mode, day, lat, lon in candidates:
         group = (source, target, root, mode)
         open_ = [c for c in groups.get(group, ()) if (day - c.first_day).days <= days]
@@ -72,15 +76,16 @@ def assign_clusters(candidates: Iterable[tuple[Any, ...]], days: int, km: float)
 
 
 def recompute(con: duckdb.DuckDBPyConnection, *, days: int, km: float, run_id: int | None = None) -> int:
-    """Rebuild the clusters in one transaction: all of them, or only the groups that the events
-    of `run_id` belong to (the same result, much less work). Returns the number of clusters."""
+    """Rebuild the clusters in one transaction: all of them, or only what the events of `run_id`
+    can change (the same result, much less work). Returns the number of clusters."""
     con.execute("BEGIN TRANSACTION")
     try:
+        seeds: list[tuple[Any, ...]] = []
         if run_id is None:
             queries.scope_to_all(con)
         else:
-            queries.scope_to_run(con, run_id)
-        keys, ids = assign_clusters(queries.cluster_candidates(con), days, km)
+            seeds = queries.scope_to_run(con, run_id, days)
+        keys, ids = assign_clusters(queries.cluster_candidates(con), days, km, seeds)
         queries.write_clusters(con, keys, ids)
         con.execute("COMMIT")
     except BaseException:

@@ -304,17 +304,49 @@ _GROUP = f"e.source_code, coalesce(e.target_code, ''), e.cameo_root, {_FACTUALIT
 _MERGEABLE = "e.source_code IS NOT NULL AND e.day IS NOT NULL"
 
 
-def scope_to_run(con: Con, run_id: int) -> None:
-    """Limit the next cluster computation to the groups (source, target, CAMEO root,
-    factuality) that this run's events belong to: clusters never span groups, so the others
-    cannot change. Drops those groups' clusters, to be rebuilt."""
+_GROUP_MATCH = (
+    "e.source_code = t.g_source AND coalesce(e.target_code, '') = t.g_target "
+    f"AND e.cameo_root IS NOT DISTINCT FROM t.g_root AND {_FACTUALITY} = t.g_fact"
+)
+
+
+def scope_to_run(con: Con, run_id: int, days: int) -> list[tuple[Any, ...]]:
+    """Limit the next cluster computation to what the events of `run_id` can change, and return
+    the clusters still open where it starts (the seeds).
+
+    Clusters never span groups (source, target, CAMEO root, factuality), and events are assigned
+    in day order, each depending only on those before it. So in a group whose earliest new event
+    is on day D, events before S = D - days keep their cluster; events from S on are reassigned,
+    starting from the clusters founded in [S - days, S), which may still take members.
+    Returns seeds as (cluster id, first day, group..., anchor lat, anchor lon) in founding order.
+    """
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _scope AS SELECT e.key FROM events e WHERE {_MERGEABLE} "
-        f"AND ({_GROUP}) IN (SELECT ({_GROUP}) FROM events e JOIN articles a ON a.id = e.article_id "
-        f"WHERE a.run_id = ? AND {_MERGEABLE})", [run_id])
-    con.execute("DELETE FROM clusters WHERE id IN (SELECT cluster_id FROM event_clusters "
-                "WHERE event_key IN (SELECT key FROM _scope))")
+        "CREATE OR REPLACE TEMP TABLE _starts AS SELECT e.source_code AS g_source, "
+        f"coalesce(e.target_code, '') AS g_target, e.cameo_root AS g_root, {_FACTUALITY} AS g_fact, "
+        "CAST(min(e.day) - CAST(? AS INTEGER) AS DATE) AS s "
+        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE a.run_id = ? AND {_MERGEABLE} "
+        "GROUP BY ALL", [days, run_id])
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _scope AS SELECT e.key FROM events e JOIN _starts t "
+        f"ON {_GROUP_MATCH} WHERE {_MERGEABLE} AND e.day >= t.s")
+    order = "strftime(e.day, '%Y-%m-%d') || e.key"
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _seeds AS SELECT c.cluster_id AS id, min(e.day) AS first_day, "
+        "t.g_source, t.g_target, t.g_root, t.g_fact, "
+        f"arg_min(e.place_lat, {order}) FILTER (WHERE e.place_lat IS NOT NULL) AS lat, "
+        f"arg_min(e.place_lon, {order}) FILTER (WHERE e.place_lat IS NOT NULL) AS lon "
+        f"FROM events e JOIN _starts t ON {_GROUP_MATCH} JOIN event_clusters c ON c.event_key = e.key "
+        f"WHERE {_MERGEABLE} AND e.day < t.s "
+        "GROUP BY c.cluster_id, t.g_source, t.g_target, t.g_root, t.g_fact, t.s "
+        "HAVING min(e.day) >= t.s - CAST(? AS INTEGER)", [days])
+    con.execute("DELETE FROM clusters WHERE id IN (SELECT cluster_id FROM event_clusters WHERE "
+                "event_key IN (SELECT key FROM _scope)) OR id IN (SELECT id FROM _seeds)")
     con.execute("DELETE FROM event_clusters WHERE event_key IN (SELECT key FROM _scope)")
+    seeds = con.execute("SELECT id, first_day, g_source, g_target, g_root, g_fact, lat, lon "
+                        "FROM _seeds ORDER BY first_day, id").fetchall()
+    con.execute("DROP TABLE _seeds")
+    con.execute("DROP TABLE _starts")
+    return seeds
 
 
 def scope_to_all(con: Con) -> None:
