@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 _ABBREV = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])+|\b[a-z]{1,3}\.[a-z]|\bNo|\bSt)$")
 _CLIMB_STEPS = 8
+_WINDOW = 400  # characters of attribution text looked at on either side of a quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +91,8 @@ class DirectQuotes:
     def _climb(self, span: MarkedSpan) -> Token | None:
         inside = self._tokens(span.start, span.end)
         lo, hi = span.open_at, span.close_at if span.close_at is not None else span.end
-        para_lo = self.text.rfind("\n", 0, lo) + 1
-        para_hi = self.text.find("\n", hi)
-        para_hi = len(self.text) if para_hi < 0 else para_hi
+        para_lo = self.finder.paragraph(lo)[0]
+        para_hi = self.finder.paragraph(hi)[1]
         for token in inside:
             node, steps = token, 0
             if lo <= node.head.idx <= hi and node.head is not node:
@@ -128,19 +128,20 @@ class DirectQuotes:
         """Character ranges of the text before the opening and after the closing mark, within the
         paragraph, the sentence and the neighbouring quotes."""
         span = self.spans[n]
-        para_lo = self.text.rfind("\n", 0, span.open_at) + 1
+        para_lo = self.finder.paragraph(span.open_at)[0]
         lo = para_lo
         if n > 0 and self.spans[n - 1].close_at is not None:
             lo = max(lo, self.spans[n - 1].close_at + 1)
+        lo = max(lo, span.open_at - _WINDOW)  # attribution sits next to the marks
         lo = max(lo, _last_terminator(self.text, lo, span.open_at))
         if span.close_at is None:
             return (lo, span.open_at), (span.end, span.end)
-        para_hi = self.text.find("\n", span.close_at)
-        hi = len(self.text) if para_hi < 0 else para_hi
+        hi = self.finder.paragraph(span.close_at)[1]
         if n + 1 < len(self.spans):
             hi = min(hi, self.spans[n + 1].open_at)
         if self.text[span.start : span.end].rstrip()[-1:] == ".":
             hi = span.close_at + 1
+        hi = min(hi, span.close_at + 1 + _WINDOW)
         hi = min(hi, _next_terminator(self.text, span.close_at + 1, hi))
         return (lo, span.open_at), (span.close_at + 1, hi)
 
@@ -156,19 +157,19 @@ class DirectQuotes:
         return out
 
     def _donor(self, n: int, found: list[Attribution]) -> Attribution | None:
-        para = self.text.rfind("\n", 0, self.spans[n].open_at)
+        para = self.finder.paragraph(self.spans[n].open_at)[0]
         if n > 0 and found[n - 1].speaker is not None:
-            prev_para = self.text.rfind("\n", 0, self.spans[n - 1].open_at)
+            prev_para = self.finder.paragraph(self.spans[n - 1].open_at)[0]
             if prev_para == para or self._quote_only_paragraph(n):
                 return found[n - 1]
         later = n + 1 < len(found) and found[n + 1].speaker is not None
-        if later and self.text.rfind("\n", 0, self.spans[n + 1].open_at) == para:
+        if later and self.finder.paragraph(self.spans[n + 1].open_at)[0] == para:
             return found[n + 1]
         return None
 
     def _quote_only_paragraph(self, n: int) -> bool:
         span = self.spans[n]
-        lo = self.text.rfind("\n", 0, span.open_at) + 1
+        lo = self.finder.paragraph(span.open_at)[0]
         return not _has_words(self.text, lo, span.open_at)
 
 

@@ -64,7 +64,7 @@ def _claims(cue: Token) -> list[list[Token]]:
 
 
 def _parenthetical(cue: Token) -> list[Token]:
-    """ "CLAUSE, police said, ...": the clause the parser attached the cue to, up to the cue."""
+    """In "CLAUSE, police said, ...": the clause the parser attached the cue to, up to the cue."""
     first = min(t.i for t in cue.subtree)
     return [t for t in cue.head.subtree if t.i < first]
 
@@ -86,7 +86,7 @@ def _claim_clauses(cue: Token) -> list[Token]:
 
 
 def _inner(clause: Token) -> Token:
-    """ "said [X would respond, the agency reported]": the claim is X, attributed twice."""
+    """In "said [X would respond, the agency reported]": the claim is X, attributed twice."""
     if cue_of(clause) is not None and any(c.dep_ == "nsubj" for c in clause.children):
         inner = [c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i]
         if inner:
@@ -154,7 +154,7 @@ def _according(cue: Token) -> list[Token]:
 
 
 def _quote(text: str, cue: Token, tokens: list[Token], finder: SpeakerFinder) -> Quote | None:
-    para = _paragraph(text, cue.idx)
+    para = finder.paragraph(cue.idx)
     words = [
         t
         for t in tokens
@@ -182,9 +182,3 @@ def _quote(text: str, cue: Token, tokens: list[Token], finder: SpeakerFinder) ->
     end = last.idx + len(last.text)
     addressee = None if cue.lower_ == "according" else addressee_of(cue)
     return Quote(text[start:end], start, end, False, speaker, cue.text, addressee)
-
-
-def _paragraph(text: str, at: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, at) + 1
-    hi = text.find("\n", at)
-    return lo, len(text) if hi < 0 else hi

@@ -25,6 +25,7 @@ _OPENERS_BEFORE = "([{—–-/"
 _AFTER_CLOSE = ",.;:!?)]}—–-…"
 _MAX_PARAGRAPHS = 12  # a multi-paragraph quote longer than this is cut: evidence of a lost mark
 _LINE = re.compile(r"[^\n]+")
+_LOOKAHEAD = 600  # characters searched for a later closing ’ (keeps one-line dumps linear)
 _TERMINATOR = re.compile(r"[.!?](?=\s|$)")
 
 
@@ -130,7 +131,8 @@ def _ends_single(text: str, i: int, hi: int) -> bool:
     unless no other closing candidate follows on the line."""
     if text[i - 1] not in "sS" or not text[i + 1 : i + 3].strip()[:1].islower():
         return True
-    return not any(_role(text, j, hi) == "close1" for j in range(i + 1, hi))
+    end = min(hi, i + _LOOKAHEAD)
+    return not any(text[j] == "’" and _role(text, j, hi) == "close1" for j in range(i + 1, end))
 
 
 def _sentence_end(text: str, lo: int, hi: int) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -64,12 +65,34 @@ class SpeakerFinder:
     _salient: list[Mention] | None = None  # main-clause subjects, built when a pronoun needs them
     _starts: list[int] = field(default_factory=list)
     _datelines: list[tuple[int, int]] = field(default_factory=list)
-    _people: set[tuple[int, int]] = field(default_factory=set)  # speakers whose title is a person's
+    _breaks: list[int] = field(default_factory=list)  # offsets of the text's line breaks
+    _people: set[tuple[int, int]] = field(default_factory=set)
+    _by_start: list[Mention] = field(default_factory=list)
+    _mention_starts: list[int] = field(default_factory=list)
+    _holders: dict[str, dict[str, Mention]] | None = (
+        None  # office word -> surname -> mention  # speakers whose title is a person's
+    )
 
     def __post_init__(self) -> None:
         self.text = self.text or self.doc.text
         self.cues = self.cues or cue_tokens(self.doc)
         self._datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(self.text)]
+        self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        self._by_start = sorted(self.actors.mentions, key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self._by_start]
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """The actors' mentions lying within characters lo..hi."""
+        i = bisect.bisect_left(self._mention_starts, lo)
+        j = bisect.bisect_left(self._mention_starts, hi)
+        return [m for m in self._by_start[i:j] if m.end <= hi]
+
+    def paragraph(self, at: int) -> tuple[int, int]:
+        """Start and end of the paragraph (line) holding character `at`."""
+        i = bisect.bisect_left(self._breaks, at)
+        lo = self._breaks[i - 1] + 1 if i > 0 else 0
+        hi = self._breaks[i] if i < len(self._breaks) else len(self.text)
+        return lo, hi
 
     def salient(self) -> list[Mention]:
         if self._salient is None:
@@ -130,7 +153,7 @@ class SpeakerFinder:
         return None
 
     def _issuer(self, head: Token) -> Mention | None:
-        """ "the statement said": whoever issued it, i.e. the latest speaker before it (the one who
+        """For "the statement said": whoever issued it, i.e. the latest speaker before it (the one who
         "said in a statement"), else the document itself."""
         own = tight_phrase(head).start_char
         earlier = [m for m in self.said if m.start < own]
@@ -180,7 +203,7 @@ class SpeakerFinder:
         if not compounds:
             return found
         lo = min(c.idx for c in compounds)
-        orgs = [m for m in self.actors.mentions if m.label == "ORG" and lo <= m.start < found.start]
+        orgs = [m for m in self.mentions_in(lo, found.start) if m.label == "ORG"]
         if orgs:
             return orgs[0]
         span = head.doc[compounds[0].i : head.i + 1]
@@ -196,9 +219,7 @@ class SpeakerFinder:
             return None
         span = tight_phrase(head)
         people = [
-            m
-            for m in self.actors.mentions
-            if m.label == "PERSON" and span.start_char <= m.start and m.end <= span.end_char
+            m for m in self.mentions_in(span.start_char, span.end_char) if m.label == "PERSON"
         ]
         return people[-1] if people else None
 
@@ -206,9 +227,7 @@ class SpeakerFinder:
         """A title or common noun as subject: the person named in it ("Envoy to Syria Alexander
         Lavrentiev"), else the noun phrase itself with the actor it names, if any."""
         span = tight_phrase(head)
-        inner = [
-            m for m in self.actors.mentions if span.start_char <= m.start and m.end <= span.end_char
-        ]
+        inner = self.mentions_in(span.start_char, span.end_char)
         people = [m for m in inner if m.label == "PERSON"]
         if people:
             return people[-1]
@@ -223,22 +242,28 @@ class SpeakerFinder:
         actor = found.actor if found is not None else None
         return Mention(span.text, span.start_char, span.end_char, actor, NP_LABEL)
 
+    def _office_holders(self) -> dict[str, dict[str, Mention]]:
+        if self._holders is None:
+            self._holders = {}
+            for m in self.actors.mentions:
+                if m.label != "PERSON" or not m.text.split():
+                    continue
+                before = self.text[max(0, m.start - 30) : m.start].lower().split()[-3:]
+                for word in before + m.text.lower().split():
+                    if word.strip(".,’'") in _OFFICES:
+                        by_name = self._holders.setdefault(word.strip(".,’'"), {})
+                        by_name.setdefault(m.text.split()[-1].lower(), m)
+        return self._holders
+
     def _office_holder(self, head: Token) -> Mention | None:
-        """ "Ecuador's president declared ..." with "President Daniel Herrera" elsewhere in the
-        article: the one person the article gives that title (a definite office, not "a minister")."""
+        """The holder of a definite office: for "Ecuador's president declared ...", the one person
+        the article calls "President" ("President Daniel Herrera"); never for "a minister"."""
         office = head.lemma_.lower()
         if office not in _OFFICES or not any(
             c.dep_ == "poss" or c.lower_ == "the" for c in head.children
         ):
             return None
-        holders: dict[str, Mention] = {}
-        for m in self.actors.mentions:
-            if m.label != "PERSON" or not m.text.split():
-                continue
-            before = self.text[max(0, m.start - 30) : m.start].lower().split()[-3:]
-            words = [w.strip(".,’'") for w in before + m.text.lower().split()]
-            if office in words:
-                holders.setdefault(m.text.split()[-1].lower(), m)
+        holders = self._office_holders().get(office, {})
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _pronoun(self, token: Token) -> Mention | None:
@@ -259,16 +284,11 @@ class SpeakerFinder:
         """A pronoun the actors stage resolved: the nearest earlier named mention of the same
         actor ("the Pentagon" for "It"), if any."""
         actor = found.actor
-        same = [
-            m
-            for m in self.actors.mentions
-            if m.start < before
-            and m.label in NAMED
-            and m.actor is not None
-            and actor is not None
-            and m.actor.id == actor.id
-        ]
-        return max(same, key=lambda m: m.start) if same else None
+        if actor is None:
+            return None
+        return self._last_before(
+            before, lambda m: m.label in NAMED and m.actor is not None and m.actor.id == actor.id
+        )
 
     def collect_speakers(self) -> None:
         """Speakers named as subjects of cue words anywhere outside quotes, so that a later "he
@@ -302,8 +322,12 @@ class SpeakerFinder:
                 break
         if best is not None:
             return best
-        earlier = [m for m in self.actors.mentions if m.start < before and _fits(m, labels)]
-        return earlier[-1] if earlier else None
+        return self._last_before(before, lambda m: _fits(m, labels))
+
+    def _last_before(self, before: int, wanted: Callable[[Mention], bool]) -> Mention | None:
+        """The last mention starting before `before` that is `wanted`."""
+        i = bisect.bisect_left(self._mention_starts, before)
+        return next((m for m in reversed(self._by_start[:i]) if wanted(m)), None)
 
 
 def _titled(head: Token) -> bool:
