@@ -3,8 +3,9 @@
 Each candidate gets a score: a prior (feature type, then population), plus evidence from the
 article: its countries (from the actors stage and from the other toponyms), the first-level regions
 and counties it names, explicit qualifiers ("Manbij, in Aleppo province", "Alexandria, La."), and
-closeness to the article's other places. Two passes: the first resolves each name on the prior and
-the actors' countries; the second re-scores with what the first found elsewhere in the article.
+closeness to the article's other places. Three passes: the first resolves each name on the prior
+and the actors' countries; the next two re-score with what the previous one found elsewhere in
+the article (a second round of evidence settles names that depended on other uncertain names).
 """
 
 from __future__ import annotations
@@ -100,9 +101,12 @@ class Resolver:
         seed = self._context([], [], countries)
         seed.cells = _cells(toponyms, cands)
         first = [self._best(t, c, q, seed) for t, c, q in zip(toponyms, cands, quals, strict=True)]
-        context = self._context(toponyms, first, countries)
-        context.cells = seed.cells
-        return [self._best(t, c, q, context) for t, c, q in zip(toponyms, cands, quals, strict=True)]
+        readings = first
+        for _ in range(2):
+            context = self._context(toponyms, readings, countries)
+            context.cells = seed.cells
+            readings = [self._best(t, c, q, context) for t, c, q in zip(toponyms, cands, quals, strict=True)]
+        return readings
 
     def _qualifier_places(self, top: Toponym) -> list[Entry]:
         if not top.qualifier:
@@ -153,13 +157,13 @@ class Resolver:
         if e.id in self.gaz.capitals:
             score += 3.0
         if e.feature in _CITY or e.feature == "admin2":
-            score += min(ctx.support(e, name), 3.0)
+            score += 1.5 * min(ctx.support(e, name), 3.0)
         if e.feature == "admin1":
             score += min(math.log10(e.population + 1), 8.0) / 8.0
         if loose:
             score -= 3.0
         score += _kind_bonus(top, e)
-        score += 5.0 * ctx.country_share(e.country, name)
+        score += 7.0 * ctx.country_share(e.country, name)
         if e.feature not in ("country", "admin1") and e.country and e.admin1 and ctx.names_admin1(e.country, e.admin1, name):
             score += 4.0
         if any(_inside(e, q) for q in quals):
