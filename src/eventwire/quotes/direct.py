@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from ..model import Mention, Quote
 from .cues import cue_of
 from .marks import MarkedSpan
-from .speaker import SUBJECTS, SpeakerFinder, addressee_of
+from .phrases import SUBJECTS, addressee_of
+from .speaker import SpeakerFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Quote
 from .cues import cue_of, has_use
-from .speaker import SUBJECTS, SpeakerFinder, addressee_of
+from .phrases import SUBJECTS, addressee_of
+from .speaker import SpeakerFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
