@@ -355,3 +355,20 @@ def test_clusters_recomputed_per_run_equal_a_full_recompute(tmp_path, seed):
         full = snapshot(s.con)
     assert incremental == full
     assert len(full[0]) == sum(len(a.events) for b in runs for a in b)
+
+
+def test_actor_filters_understand_names_the_knowledge_base_knows(tmp_path):
+    import dataclasses
+
+    from eventwire.model import Actor, Mention
+
+    sdf = Actor("syrian-democratic-forces", "Syrian Democratic Forces", "armed_group", "SYR", "REB", "SYRREB")
+    ev = dataclasses.replace(event("e1", RUSGOV, sdf, SHELL, day="2022-02-03"),
+                             target=Mention("Kurdish fighters", 20, 36, sdf, "NORP"))
+    path = tmp_path / "kb.duckdb"
+    with store.Store(path) as s:
+        s.add([article("Russian jets struck Kurdish fighters.", events=(ev,))] + _corpus())
+    with store.open(path) as s:
+        assert [e.event.target.text for e in s.events(target="SDF", actor="the Kremlin")] == ["Kurdish fighters"]
+        assert len(s.events(target="SDF")) == 5  # the factory's SDF: another id, the same name
+        assert len(s.events(actor="Turkey")) == 5  # a state name stands for all of its actors

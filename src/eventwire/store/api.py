@@ -28,7 +28,7 @@ from ..model import Actor, Article, Event
 from ..settings import Settings
 from . import queries
 from .db import connect, read_error
-from .filters import EventFilter, Near, parse_country, parse_day, parse_latlon
+from .filters import EventFilter, Near, kb_terms, parse_country, parse_day, parse_latlon
 from .rows import actor_from_row, build_article, event_from_row
 
 
@@ -125,6 +125,9 @@ class EventStore:
         km = float(kwargs.pop("km", None) or self.settings.dedupe_km)
         if isinstance(kwargs.get("near"), str):
             kwargs["near"] = self.locate(kwargs["near"], km)
+        for role in ("actor", "target"):
+            if kwargs.get(role):
+                kwargs[f"{role}_known"] = kb_terms(kwargs[role], self.settings.kb_overlay)
         if kwargs.get("country"):
             kwargs["country"] = parse_country(kwargs["country"])
         for name in ("since", "until"):

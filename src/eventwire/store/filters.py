@@ -24,13 +24,16 @@ class EventFilter:
     """Every filter is optional; set ones are combined with AND.
 
     actor/target: a CAMEO-style code prefix ("TUR" matches TURMIL, TURGOV), an actor id ("Q43"),
-    or an actor's canonical name. country: where the event happened, ISO alpha-2 ("SY"; alpha-3
+    an actor's canonical name, the words of a mention, or any name the knowledge base knows
+    ("SDF", "the Kremlin", "Erdogan"), resolved into `*_known` by EventStore.filter. country: where the event happened, ISO alpha-2 ("SY"; alpha-3
     is accepted). type: a PLOVER type ("ASSAULT"), a CAMEO root ("19") or a CAMEO code ("194",
     matching its sub-codes). since/until: the event's day (its own date, else publication day).
     """
 
     actor: str | None = None
     target: str | None = None
+    actor_known: tuple[str, ...] = ()  # what the knowledge base says `actor` names (see kb_terms)
+    target_known: tuple[str, ...] = ()
     country: str | None = None
     type: str | None = None
     since: date | None = None
@@ -86,3 +89,20 @@ def parse_day(value: str | date | None, option: str) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError as exc:
         raise StoreError(f"{option} {value!r} is not a date; use YYYY-MM-DD") from exc
+
+
+def kb_terms(value: str, overlay: str | None = None) -> tuple[str, ...]:
+    """Actor ids ("id:..."), names ("name:...") and code prefixes ("code:...") the knowledge base
+    gives a name: an entry's id and canonical name, a state's country code (all its actors), a
+    seat's country and role."""
+    from ..actors.kb import load_kb
+
+    terms: list[str] = []
+    for hit in load_kb(overlay).lookup(value):
+        if hit.entry is not None:
+            terms += [f"id:{hit.entry.id}", f"name:{hit.entry.name}"]
+        elif hit.kind == "seat" and hit.country:
+            terms.append(f"code:{hit.country}{hit.role or ''}")
+        elif hit.country:
+            terms.append(f"code:{hit.country}")
+    return tuple(dict.fromkeys(terms))

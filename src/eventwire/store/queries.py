@@ -137,10 +137,22 @@ _HAVERSINE_KM = (
 )
 
 
-def _actor_clause(prefix: str, value: str) -> tuple[str, list[Any]]:
-    sql = (f"({prefix}_code LIKE ? OR {prefix}_actor_id = ? OR lower({prefix}_name) = lower(?) "
-           f"OR lower({prefix}_text) = lower(?))")
-    return sql, [value.upper() + "%", value, value, value]
+def _actor_clause(prefix: str, value: str, known: Sequence[str]) -> tuple[str, list[Any]]:
+    parts = [f"{prefix}_code LIKE ?", f"{prefix}_actor_id = ?", f"lower({prefix}_name) = lower(?)",
+             f"lower({prefix}_text) = lower(?)"]
+    params: list[Any] = [value.upper() + "%", value, value, value]
+    ids = [t[3:] for t in known if t.startswith("id:")]
+    if ids:
+        parts.append(f"{prefix}_actor_id IN (SELECT unnest(?))")
+        params.append(ids)
+    names = [t[5:].lower() for t in known if t.startswith("name:")]
+    if names:
+        parts.append(f"lower({prefix}_name) IN (SELECT unnest(?))")
+        params.append(names)
+    for code in (t[5:] for t in known if t.startswith("code:")):
+        parts.append(f"{prefix}_code LIKE ?")
+        params.append(code + "%")
+    return "(" + " OR ".join(parts) + ")", params
 
 
 def event_where(f: EventFilter, alias: str = "") -> tuple[str, list[Any]]:
@@ -148,11 +160,11 @@ def event_where(f: EventFilter, alias: str = "") -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if f.actor:
-        sql, p = _actor_clause("source", f.actor)
+        sql, p = _actor_clause("source", f.actor, f.actor_known)
         clauses.append(sql)
         params += p
     if f.target:
-        sql, p = _actor_clause("target", f.target)
+        sql, p = _actor_clause("target", f.target, f.target_known)
         clauses.append(sql)
         params += p
     if f.country:
