@@ -174,3 +174,26 @@ def test_date_of_a_relative_clause_is_not_the_event_date(code):
             "strongly criticized the government.")
     e = _one(code(text), "11")
     assert e.date is None
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker(code):
+    e = _one(code("Syria says it will not accept any more refugees."), "12")
+    assert _has(e.source, "Syria") or (e.source.actor and e.source.actor.country == "SYR")
+    assert e.rule.endswith("rule:refusal")
+
+
+def test_conditional_future_act_is_an_ultimatum(code):
+    e = _one(code("Nigeria will withdraw its troops from Chad unless the rebels agree to a ceasefire."), "13")
+    assert e.rule.endswith("rule:ultimatum")
+
+
+def test_announced_act_is_the_event(code):
+    events = code("Italy announced a suspension of air links with Serbia.")
+    e = _one(events, "16")
+    assert _has(e.source, "Italy") and _has(e.target, "Serbia")
+    assert not [x for x in events if x.action.cameo == "010"]
+
+
+def test_vow_to_fight_is_a_threat(code):
+    e = _one(code("The rebels vowed to attack government positions."), "13")
+    assert e.action.cameo.startswith("138")

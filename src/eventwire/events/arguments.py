@@ -152,6 +152,17 @@ def noun_arguments(token: Token, skip: set[int]) -> tuple[Token | None, Token | 
     return source, target, between
 
 
+def noun_target_candidates(token: Token, skip: set[int]) -> list[Token]:
+    """Every target a nominal event may have, best first: its own target, then the actors inside
+    its "of"-object ("a suspension of air links with Serbia", "the release of X's prisoners")."""
+    _, target, _ = noun_arguments(token, skip)
+    out = [target] if target is not None else []
+    for obj in _objects_of_preps(token, ("of",)):
+        out += [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        out += _objects_of_preps(obj, ("with", "to", "against", "on", "from", "of"))
+    return out
+
+
 def _names_actor(token: Token) -> bool:
     return token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or token.pos_ == "PROPN"
 
@@ -273,6 +284,7 @@ __all__ = [
     "conjunct_mentions",
     "mention_for",
     "noun_arguments",
+    "noun_target_candidates",
     "prep_object",
     "span_of",
     "usable_argument",

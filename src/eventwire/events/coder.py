@@ -18,6 +18,7 @@ from .arguments import (
     locatives,
     mention_for,
     noun_arguments,
+    noun_target_candidates,
     prep_object,
     verb_subject,
     verb_targets,
@@ -122,6 +123,8 @@ def _events_of(
     date = event_date(ctx.times, p.anchor, sent, local=local)
     cues = _cues(p)
     code, rule = _future_intent(p, refine(p.code, cues), mode)
+    if code[:2] == "14" and _official(sources) and p.entry.lemma == "protest":
+        code, rule = "114", rule + "+rule:official-protest"  # a government protests by complaint
     events: list[Event] = []
     for k, (src, tgt) in enumerate(pairs[: _MAX_PAIRS * _MAX_PAIRS]):
         acled = _acled(code, cues, src, tgt)
@@ -153,8 +156,19 @@ _FUTURE_AUX = frozenset({"will", "wo", "would", "shall", "'ll"})
 
 
 def _announced(p: Pred) -> bool:
-    """A future or reported refusal ("will not lift", "said it would not accept"), not a mere non-event."""
-    return p.reporter is not None or any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in p.anchor.children)
+    """A future, reported or failed act ("will not lift", "said it would not accept", "failed to
+    reach agreement"), not a mere non-event."""
+    a = p.anchor
+    failed = a.dep_ == "xcomp" and a.head.lemma_ in {"fail", "refuse"}
+    return failed or p.reporter is not None or any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in a.children)
+
+
+def _ultimatum(p: Pred) -> bool:
+    """ "will withdraw its force unless X ...": a future act made conditional on the target."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in p.anchor.children
+    )
 
 
 _COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
@@ -173,11 +187,22 @@ def _future_intent(p: Pred, code: str, mode: str) -> tuple[str, str]:
     future = not conditional and (mode == "planned" or (mode == "hypothetical" and p.reporter is not None))
     if not future:
         return code, p.rule
+    if _ultimatum(p):
+        return compose("threaten", "130", code), p.rule + "+rule:ultimatum"
     if code[:2] in _COOPERATIVE_ROOTS:
         return compose("intent", "030", code), p.rule + "+rule:future-intent"
     if code[:2] in _COERCIVE_ROOTS:
         return compose("threaten", "130", code), p.rule + "+rule:future-threat"
     return code, p.rule
+
+
+_STATE_ROLES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP"})
+
+
+def _official(sources: list[Arg]) -> bool:
+    """The source is a state organ or a state ("China protested the arms sale")."""
+    actor = sources[0][0].actor if sources else None
+    return actor is not None and (actor.role in _STATE_ROLES or actor.type == "state")
 
 
 def _bare_nominal(p: Pred) -> bool:
@@ -200,12 +225,12 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
     tgt_cands: list[Token] = []
     between: list[Token] = []
     if p.entry.pos == "N":
-        src_tok, tgt_tok, between = noun_arguments(t, skip)
+        src_tok, _, between = noun_arguments(t, skip)
         if src_tok is None and p.carrier is not None:
             src_tok = verb_subject(p.carrier)
             if src_tok is not None and src_tok.i == t.i:
                 src_tok = None
-        tgt_cands = [tgt_tok] if tgt_tok is not None else []
+        tgt_cands = noun_target_candidates(t, skip)
         if p.carrier is not None:
             tgt_cands += verb_targets(p.carrier, skip | {t.i})
     elif p.entry.has("speech") and p.complement_verb is None and p.complement is None:

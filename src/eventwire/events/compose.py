@@ -90,6 +90,7 @@ def compose(family: str, base: str, complement: str | None) -> str:
 
 
 _CUED: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+    "182": ((frozenset({"sexual", "sexually", "rape"}), "1821"),),
     "154": (
         (frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"}), "074"),
         (frozenset({"rescue", "humanitarian", "relief", "medical", "aid"}), "073"),

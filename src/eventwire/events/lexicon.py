@@ -72,20 +72,33 @@ def _parse(line: str, lineno: int) -> Entry:
 @functools.cache
 def entries() -> tuple[Entry, ...]:
     text = (DATA / "lexicon.tsv").read_text(encoding="utf-8")
-    return tuple(
+    found = tuple(
         _parse(line, n)
         for n, line in enumerate(text.splitlines(), 1)
         if line.strip() and not line.startswith("#")
     )
+    seen: set[str] = set()
+    for e in found:
+        if e.id in seen:
+            raise ConfigError(f"lexicon.tsv: entry id {e.id!r} is used twice; ids name the rule of each event")
+        seen.add(e.id)
+    return found
 
 
 @functools.cache
 def index() -> dict[tuple[str, str], tuple[Entry, ...]]:
-    """(pos, lemma) -> entries, conditional ones first so the most specific wins."""
+    """(pos, lemma) -> entries, the most specific first (object conditions, particles, bare)."""
     out: dict[tuple[str, str], list[Entry]] = {}
     for e in entries():
         out.setdefault((e.pos, e.lemma), []).append(e)
-    return {k: tuple(sorted(v, key=lambda e: e.dep is None)) for k, v in out.items()}
+    return {k: tuple(sorted(v, key=_specificity)) for k, v in out.items()}
+
+
+def _specificity(e: Entry) -> int:
+    """Objects name a reading most precisely ("hand over medicine"), then particles, then nothing."""
+    if e.dep is None:
+        return 2
+    return 1 if e.dep in {"prt", "prep", "npadvmod"} else 0
 
 
 def _dependent_matches(token: Token, entry: Entry) -> bool:

@@ -25,6 +25,7 @@ _SPEECH_REACH = 6
 # heads whose event is their modifier: "a mediation effort", "a bombing campaign", "a peace mission"
 _GENERIC_HEADS = frozenset({"effort", "mission", "bid", "drive", "attempt", "process", "initiative", "program", "programme", "plan", "operation", "campaign", "action", "round"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
+_COERCIVE = frozenset({"14", "16", "17", "18", "19", "20"})
 
 
 @dataclass
@@ -80,6 +81,7 @@ def find_predicates(sent: Span) -> list[Pred]:
             preds[i] = Pred(t, e, e.cameo, e.rule)
     _consume_phrase_objects(preds)
     _attach_carriers(preds, carriers)
+    _announced_events(preds)
     _merge_casualty_verbs(preds)
     _compose_control(preds)
     _speech_obligations(preds)
@@ -111,11 +113,14 @@ def _consume_phrase_objects(preds: dict[int, Pred]) -> None:
                     preds.pop(n.i, None)
 
 
-def _noun_complements(t: Token) -> list[Token]:
+def _noun_complements(t: Token, *, preps: bool = True) -> list[Token]:
+    """Nouns a carrier verb may carry: its object or subject, or the object of "in"/"on"/"for"
+    ("engaged in talks", "remained on alert", "converged for a rally")."""
     out = [c for c in t.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}]
-    for c in t.children:
-        if c.dep_ == "prep":
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+    if preps:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in {"in", "on", "for", "under"}:
+                out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
 
 
@@ -126,7 +131,7 @@ def _attach_carriers(preds: dict[int, Pred], carriers: dict[int, tuple[Token, En
             for c in t.children:
                 if c.dep_ in {"xcomp", "ccomp"} and c.i in preds and preds[c.i].forced_mode is None:
                     preds[c.i].forced_mode = mode
-            for n in _noun_complements(t):
+            for n in _noun_complements(t, preps=False):
                 p = preds.get(n.i)
                 if p is not None and p.entry.pos == "N" and p.carrier is None:
                     p.carrier, p.forced_mode = t, mode
@@ -139,6 +144,19 @@ def _attach_carriers(preds: dict[int, Pred], carriers: dict[int, tuple[Token, En
 
 
 _HARM = frozenset({"kill", "injure", "wound"})
+
+
+def _announced_events(preds: dict[int, Pred]) -> None:
+    """ "announced a suspension of links", "declared a ceasefire": the announced act is the event."""
+    for p in list(preds.values()):
+        if not p.entry.has("speech"):
+            continue
+        for c in p.token.children:
+            n = preds.get(c.i)
+            if c.dep_ == "dobj" and n is not None and n.entry.pos == "N" and n.carrier is None and n.root != "01":
+                n.carrier = p.token
+                preds.pop(p.token.i, None)
+                break
 
 
 def _merge_casualty_verbs(preds: dict[int, Pred]) -> None:
@@ -230,6 +248,9 @@ def _compose_control(preds: dict[int, Pred]) -> None:
         if comp is None or comp is p:
             p.complement_verb = next((c for c in p.token.children if c.dep_ in {"xcomp", "ccomp"}), None)
             continue
+        if family == "intent" and comp.root in _COERCIVE:
+            family = "threaten"  # "vowed to fight", "is prepared to impose martial law"
+            p.code, p.rule = "130", p.rule + "+rule:coercive-intent"
         p.code = compose(family, p.code, comp.code)
         comp.parent = p
         p.complement = comp
