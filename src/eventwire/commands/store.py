@@ -90,6 +90,9 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str, published: str
             list(sources), db, settings=settings, published=published, batch_size=batch_size,
             on_progress=cb, version=__version__))
     click.echo(_summary_line(summary, db), err=True)
+    if summary.articles_read == 0 and summary.inputs_skipped == 0:
+        click.echo("error: no input could be read (see the rejections table for why)", err=True)
+        ctx.exit(1)
 
 
 def _with_progress(sources: Sequence[str], work: Callable[[Callable[[Any], None]], Any]) -> Any:

@@ -152,7 +152,7 @@ def ingest(
     with Store(db) as store:
         run_id = store.start_run(command="ingest", sources=sources, settings=settings, version=version)
         files = list(expand_inputs(sources, max_bytes=settings.max_input_bytes))
-        progress = Progress(inputs_total=len(files))
+        progress = Progress(inputs_total=sum(isinstance(f, Source) for f in files))
         run = _Run(store, run_id, settings, batch_size, progress, on_progress)
         try:
             _ingest_sources(run, files, published)
