@@ -165,7 +165,7 @@ def ingest(
             raise
         total = time.perf_counter() - started
         summary = IngestSummary(
-            run_id=run_id, inputs=len(sources), inputs_skipped=progress.inputs_skipped,
+            run_id=run_id, inputs=progress.inputs_total, inputs_skipped=progress.inputs_skipped,
             articles_read=progress.articles_read, articles_new=progress.articles_new,
             articles_skipped=progress.articles_skipped, rejections=progress.rejections,
             events_new=progress.events_new, clusters=clusters, seconds_total=round(total, 3),
