@@ -3,6 +3,7 @@ modifiers, role nouns and titles, and references back to earlier mentions of the
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 import re
@@ -51,19 +52,23 @@ class Ref:
 
 
 class Composer:
-    def __init__(self, kb: KB, doc: Doc, published: str | None, named: list[Candidate]) -> None:
+    def __init__(self, kb: KB, doc: Doc, published: str | None, named: list[Candidate],
+                 words: list[str]) -> None:
         self.kb, self.doc, self.date = kb, doc, published
         self.refs: list[Ref] = []
         self.token_hits: dict[int, tuple[Hit, ...]] = {}
         self.token_cand: dict[int, Candidate] = {}
-        self._sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s} if doc.has_annotation("DEP") else {}
+        self._sent_starts = [s.start for s in doc.sents] if doc.has_annotation("DEP") else [0]
         for cand in named:
             for i in range(cand.start, cand.end):
                 self.token_cand[i] = cand
                 if cand.hits:
                     self.token_hits[i] = cand.hits
         self.evidence = _evidence(named)
-        self.us_local = _us_local(doc)
+        self.us_local = _us_local(words)
+
+    def _sent(self, i: int) -> int:
+        return bisect.bisect_right(self._sent_starts, i) - 1
 
     # -- entry point ---------------------------------------------------------------------------
     def resolve(self, cand: Candidate) -> Ref:
@@ -429,7 +434,7 @@ class Composer:
             return None
         ref = self._subject_ref(tok, accept)
         if ref is None:
-            sent = self._sent_of.get(tok.i, 0)
+            sent = self._sent(tok.i)
             for cand in self._recent(tok.i, None):
                 near = word in roles.PERSON_PRONOUNS or sent - cand.sent <= 1
                 if near and accept(cand) and (word != "it" or cand.dep in {"nsubj", "nsubjpass"}):
@@ -451,7 +456,7 @@ class Composer:
         return None
 
     def _recent(self, before: int, kind: str | None) -> list[Ref]:
-        sent = self._sent_of.get(before, 0)
+        sent = self._sent(before)
         out = []
         for ref in reversed(self.refs):
             if ref.start >= before:
@@ -504,7 +509,7 @@ class Composer:
     def _ref(self, cand: Candidate, actor: Actor | None, kind: str, plural: bool = False,
              surname: str | None = None) -> Ref:
         dep = self.doc[cand.head].dep_
-        return Ref(actor, cand.head, self._sent_of.get(cand.head, 0), kind, plural, surname=surname, dep=dep)
+        return Ref(actor, cand.head, self._sent(cand.head), kind, plural, surname=surname, dep=dep)
 
     def _copy(self, cand: Candidate, ref: Ref) -> Ref:
         new = self._ref(cand, ref.actor, ref.kind, ref.plural, ref.surname)
@@ -531,10 +536,9 @@ def _evidence(named: list[Candidate]) -> collections.Counter[str]:
     return counts
 
 
-def _us_local(doc: Doc) -> bool:
+def _us_local(words: list[str]) -> bool:
     states = _us_states()
-    text = doc.text
-    return any(name in text for name in states if len(name) > 4) or any(t.text in states for t in doc)
+    return any(w in states for w in words) or any(f"{a} {b}" in states for a, b in zip(words, words[1:], strict=False))
 
 
 @functools.lru_cache(maxsize=1)

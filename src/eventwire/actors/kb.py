@@ -22,20 +22,27 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2010": "-", 
                          "\u2013": "-", "\u2014": "-"})
 
 
+_SPACES = re.compile(r"\s+")
+_HYPHENS = re.compile(r"\s*-\s*")
+_ARTICLE = re.compile(r"(?:(?<=\s)|^)(?:al|el|ad|ash|as|at|az|ar|an)[- ](?=\w{3})")
+
+
+@functools.lru_cache(maxsize=131072)
 def norm(text: str) -> str:
     """Lookup key: accents folded, lowercase, no dots, "the" and possessive 's dropped."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace(".", "")
-    text = re.sub(r"\s+", " ", text).strip()
+    text = text.translate(_QUOTES)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = _SPACES.sub(" ", text.lower().replace(".", "")).strip()
     if text.startswith("the "):
         text = text[4:]
     if text.endswith("'s"):
         text = text[:-2]
     elif text.endswith("'"):
         text = text[:-1]
-    text = re.sub(r"\s*-\s*", "-", text).strip()
+    text = _HYPHENS.sub("-", text).strip()
     # Arabic article variants: "al-Assad", "el-Sisi", "Al Thani", "ad-Din" index alike.
-    return re.sub(r"(?:(?<=\s)|^)(?:al|el|ad|ash|as|at|az|ar|an)[- ](?=\w{3})", "", text) if " " in text else text
+    return _ARTICLE.sub("", text) if " " in text else text
 
 
 @dataclass(frozen=True, slots=True)

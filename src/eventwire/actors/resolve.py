@@ -99,14 +99,15 @@ class ActorResolver:
 
 
 def resolve_doc(kb: KB, doc: Doc, published: str | None) -> ArticleActors:
-    named = named_spans(doc, kb)
+    words = [t.text for t in doc]
+    named = named_spans(doc, kb, words)
     for cand in named:
         if cand.label == "PERSON":
             extend_person(doc, cand)
     covered = {i for c in named for i in range(c.title_start or c.start, c.end)}
     persons = {i for c in named if c.label == "PERSON" for i in range(c.title_start or c.start, c.end)}
-    nps = _outermost(role_heads(doc, covered, persons))
-    composer = Composer(kb, doc, published, named)
+    nps = _outermost(role_heads(doc, words, covered, persons))
+    composer = Composer(kb, doc, published, named, words)
     result = ArticleActors(_composer=composer)
     absorbed = {i for c in nps for i in range(c.start, c.end)}
     absorbed |= {i for c in named if c.title_start is not None for i in range(c.title_start, c.start)}
@@ -131,9 +132,12 @@ def _widen(mention: Mention, span: Span) -> Mention:
 
 def _outermost(cands: list[Candidate]) -> list[Candidate]:
     """Noun phrases inside a larger one ("the countries'" in "the countries' ministries") go."""
-    return [c for c in cands if not any(
-        o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
-        for o in cands)]
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start, -(c.end - c.start))):
+        if out and out[-1].start <= c.start and c.end <= out[-1].end:
+            continue
+        out.append(c)
+    return out
 
 
 def _record(result: ArticleActors, composer: Composer, cand: Candidate, ref: Ref) -> None:

@@ -31,20 +31,24 @@ class Candidate:
     title_start: int | None = None  # where a person's title premodifiers begin
 
 
-def kb_spans(doc: Doc, kb: KB) -> list[Candidate]:
-    """KB names by longest match over the tokens (catches names NER missed or mislabelled)."""
+def kb_spans(doc: Doc, kb: KB, words: list[str]) -> list[Candidate]:
+    """KB names by longest match over the tokens (catches names NER missed or mislabelled).
+    `words` are the token texts (one pass over the Doc, shared by the stage)."""
     found: list[Candidate] = []
     i, n = 0, len(doc)
+    starts: list[int] | None = None
+    text = doc.text
     while i < n:
-        tok = doc[i]
-        width = kb.first_words.get(norm(tok.text)) if not tok.is_punct else None
+        width = kb.first_words.get(norm(words[i])) if words[i][:1].isalnum() else None
         best = None
         if width:
-            for j in range(min(n, i + width + 2), i, -1):
-                if (doc[j - 1].is_punct or doc[j - 1].is_space) and j - 1 > i:
+            if starts is None:
+                starts = [t.idx for t in doc]
+            for j in range(min(n, i + width + 1), i, -1):
+                if j - 1 > i and not words[j - 1][:1].isalnum():
                     continue
-                span = doc[i:j]
-                hits = _usable(kb.lookup(span.text), span.text)
+                piece = text[starts[i] : starts[j - 1] + len(words[j - 1])]
+                hits = _usable(kb.lookup(piece), piece)
                 if hits:
                     best = Candidate(i, j, _label(hits), j - 1, tuple(hits))
                     break
@@ -77,10 +81,10 @@ def _label(hits: list[Hit] | tuple[Hit, ...]) -> str:
     return "NORP"
 
 
-def named_spans(doc: Doc, kb: KB) -> list[Candidate]:
+def named_spans(doc: Doc, kb: KB, words: list[str]) -> list[Candidate]:
     """NER entities of actor labels merged with KB matches; KB fixes the label when it knows better."""
     ents = [Candidate(e.start, e.end, e.label_, e.root.i) for e in doc.ents if e.label_ in ACTOR_LABELS]
-    ents = _add_surnames(doc, [_extend_name(doc, c) for c in _split_places(doc, kb, ents)])
+    ents = _add_surnames(doc, words, [_extend_name(doc, c) for c in _split_places(doc, kb, ents)])
     taken = {i for c in ents for i in range(c.start, c.end)}
     out: list[Candidate] = []
     for c in ents:
@@ -89,7 +93,7 @@ def named_spans(doc: Doc, kb: KB) -> list[Candidate]:
         if hits:
             c.hits, c.label = tuple(hits), _fix_label(c.label, hits)
         out.append(c)
-    for k in kb_spans(doc, kb):
+    for k in kb_spans(doc, kb, words):
         cover = set(range(k.start, k.end))
         if not cover & taken:
             out.append(k)
@@ -144,14 +148,14 @@ def _extend_name(doc: Doc, cand: Candidate) -> Candidate:
     return Candidate(cand.start, end, cand.label, doc[cand.start : end].root.i)
 
 
-def _add_surnames(doc: Doc, ents: list[Candidate]) -> list[Candidate]:
+def _add_surnames(doc: Doc, words: list[str], ents: list[Candidate]) -> list[Candidate]:
     """A later bare surname NER missed ("Eide said ...") becomes a PERSON span."""
-    surnames = {doc[c.end - 1].text for c in ents if c.label == "PERSON" and c.end - c.start > 1}
+    surnames = {words[c.end - 1] for c in ents if c.label == "PERSON" and c.end - c.start > 1}
     if not surnames:
         return ents
     taken = {i for c in ents for i in range(c.start, c.end)}
-    extra = [Candidate(t.i, t.i + 1, "PERSON", t.i) for t in doc
-             if t.text in surnames and t.i not in taken and t.pos_ == "PROPN"]
+    extra = [Candidate(i, i + 1, "PERSON", i) for i, w in enumerate(words)
+             if w in surnames and i not in taken and doc[i].pos_ == "PROPN"]
     return sorted([*ents, *extra], key=lambda c: c.start)
 
 
@@ -190,11 +194,15 @@ def extend_person(doc: Doc, cand: Candidate) -> None:
         cand.title_start = start
 
 
-def role_heads(doc: Doc, covered: set[int], persons: set[int]) -> list[Candidate]:
+def role_heads(doc: Doc, words: list[str], covered: set[int], persons: set[int]) -> list[Candidate]:
     """Noun phrases headed by a role noun ("Turkish artillery", "the ministry", "protesters")."""
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.i in covered or tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+    table = roles.role_words()
+    for i, w in enumerate(words):
+        if i in covered or w.lower() not in table and w.lower().rstrip("s") not in table:
+            continue
+        tok = doc[i]
+        if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             continue
         word = roles.lookup(tok.lower_) or roles.lookup(tok.lemma_)
         if word is None or word.head == "-" or (tok.pos_ == "ADJ" and tok.dep_ != "nsubj"):
