@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
+
 from .errors import StoreError
 from .store import queries
 from .store.api import EventStore
+from .store.db import read_error
 from .store.filters import EventFilter
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -172,11 +175,14 @@ def export(db: EventStore, output: str | Path, *, fmt: str = "jsonl", profile: s
     spec = spec or EventFilter()
     out = Path(output)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if profile != "native":
-        queries.register_countries(db.con, _countries())
-    select, params = queries.profile_select(profile, spec)
-    rows = queries.copy_to(db.con, select, params, str(out), fmt)
-    columns = queries.column_names(db.con, select, params)
+    try:
+        if profile != "native":
+            queries.register_countries(db.con, _countries())
+        select, params = queries.profile_select(profile, spec)
+        rows = queries.copy_to(db.con, select, params, str(out), fmt)
+        columns = queries.column_names(db.con, select, params)
+    except duckdb.Error as exc:
+        raise read_error(db.path, exc) from exc
     book = codebook_path(out)
     book.write_text(_codebook(profile, fmt, columns, spec, rows, db.path), encoding="utf-8")
     return ExportResult(out, book, rows, out.stat().st_size, fmt, profile)
