@@ -1,0 +1,22 @@
+// The article page: /articles/<id>[#event-<event id>]
+import { getJSON } from "./api.js";
+import { clear, el } from "./dom.js";
+import { renderArticle } from "./reader.js";
+
+async function main() {
+  const root = document.getElementById("article");
+  const id = decodeURIComponent(window.location.pathname.split("/").filter(Boolean).pop() || "");
+  try {
+    const article = await getJSON(`articles/${encodeURIComponent(id)}`);
+    document.title = `${article.headline || article.id} — eventwire`;
+    const select = renderArticle(root, article);
+    const hash = window.location.hash.match(/^#event-(.+)$/);
+    if (hash) select(decodeURIComponent(hash[1]), true);
+    root.dataset.ready = "true";
+  } catch (err) {
+    clear(root).append(el("p", { class: "error", id: "error" }, `Cannot show this article: ${err.message}`));
+    root.dataset.ready = "error";
+  }
+}
+
+main();
