@@ -176,6 +176,18 @@ class Composer:
         head = self.doc[cand.head]
         return head.dep_ == "compound" and _role_word(head.head) is None
 
+    def _inner_group(self, cand: Candidate) -> Actor | None:
+        """The longest KB organisation named inside an unknown name ("Islamic State in Syria")."""
+        words = [t.text for t in self.doc[cand.start : cand.end]]
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                piece = self.doc[cand.start + i : cand.start + i + size].text
+                hits = [h for h in self.kb.lookup(piece) if h.kind == "entry" and h.entry is not None
+                        and h.entry.type != "person" and (piece[:1].isupper() or not h.exact[:1].isupper())]
+                if hits:
+                    return hits[0].entry.actor(self.date)  # type: ignore[union-attr]
+        return None
+
     def _earlier_person(self, cand: Candidate) -> Ref | None:
         """A surname NER mislabelled ("Lavrentiev" as ORG) of a person named in full before."""
         word = norm(self.doc[cand.start].text)
@@ -272,6 +284,7 @@ class Composer:
             if word.head == "weak" and mod_role:
                 role = mod_role
         role = role or mod_role
+        group = group or self._inner_group(cand)
         if group is not None:
             return self._ref(cand, group, "group")
         if country and role:
@@ -411,7 +424,7 @@ class Composer:
                 elif hit.country:
                     country = country or hit.country
                 continue
-            if not hits and tok.is_alpha and tok.text[:1].isupper():
+            if not hits and tok.text[:1].isupper() and not tok.is_punct:
                 inner = [h for h in self.kb.lookup(tok.text) if h.kind in {"adjective", "state", "seat"}]
                 if inner and not (tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == "-"):
                     country = country or inner[0].country
