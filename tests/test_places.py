@@ -206,3 +206,15 @@ def test_lgl_resolution_floor(shared_dir, geo: Geoparser) -> None:
             total += 1
             ok += place is not None and km(top.lat, top.lon, place.lat, place.lon) <= 161
     assert total > 4000 and ok / total >= 0.80
+
+
+@pytest.mark.model
+def test_names_inside_organisation_names_are_places_but_not_event_sites(nlp, geo: Geoparser) -> None:
+    text = "Israel is undermining the Astana Process, Fidan said. Crews from the Texas Forest Service helped."
+    found = places_of(nlp, geo, text)
+    names = by_text(text, found)
+    assert names["Texas"].feature == "admin1"
+    assert found.in_range(0, text.index("Fidan")).name == "Israel"
+    assert found.in_range(text.index("Crews"), len(text)) is None
+    shop = "He was shot in a West Side Taco Bell and later shopped at Wal-Mart."
+    assert not by_text(shop, places_of(nlp, geo, shop)).keys() & {"Bell", "Wal"}

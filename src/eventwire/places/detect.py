@@ -48,6 +48,7 @@ class Found:
     start: int  # body offsets of the whole mention, suffixes included ("Idlib province")
     end: int
     demonym: bool = False  # "Syrian", "Russians": stands for the country (as LGL annotates)
+    modifier: bool = False  # the head of a longer name: "Texas Forest Service", "Astana Process"
 
 
 def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Found]:
@@ -57,7 +58,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Found]:
     place_keys = {key(e.text.removeprefix("the ")) for e in doc.ents if e.label_ in _PLACE_LABELS}
     taken = [False] * len(doc)
     out: list[Found] = []
-    matches = [m for run in _runs(doc, ent_label) for m in _matches(doc, run, gaz) if _fits_run(doc, m, run, gaz)]
+    run_end = {m: run[1] for run in _runs(doc, ent_label) for m in _matches(doc, run, gaz) if _fits_run(doc, m, run, gaz)}
+    matches = list(run_end)
     accepted = {m for m in matches if _accept(doc, m[0], m[1], ent_label, person_words, place_keys, gaz)}
     # a name shown to be a place once is a place wherever it recurs ("Aleppo was shelled")
     known = {key(doc[s:e].text) for s, e in accepted}
@@ -66,7 +68,8 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Found]:
             continue
         if (start, end) in accepted or (key(doc[start:end].text) in known and not _person_here(doc, start, end, person_words)):
             span = _extend(doc, start, end)
-            out.append(Found(span[0], span[1]))
+            modifier = end < run_end[(start, end)] and doc[end].lower_ not in AREA_SUFFIXES
+            out.append(Found(span[0], span[1], modifier=modifier))
             for i in range(start, end):
                 taken[i] = True
     for ent in doc.ents:

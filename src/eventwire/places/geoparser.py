@@ -54,8 +54,8 @@ class Geoparser:
         found = find_toponyms(doc, self.gazetteer)
         toponyms = [make_toponym(text, f.start, f.end) for f in found]
         entries = self.resolver.resolve(toponyms, _actor_countries(actors))
-        demonyms = {(f.start, f.end) for f in found if f.demonym}
-        return group_places(toponyms, entries, self.gazetteer, demonyms)
+        not_sites = {(f.start, f.end) for f in found if f.demonym or f.modifier}
+        return group_places(toponyms, entries, self.gazetteer, not_sites)
 
     def resolve_toponyms(self, text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
         """Resolution of given toponym offsets (the text is the context); None where unknown."""
@@ -91,9 +91,10 @@ def to_place(e: Entry, top: Toponym, gaz: Gazetteer, mentions: tuple[tuple[int, 
 
 
 def group_places(toponyms: list[Toponym], entries: list[Entry | None], gaz: Gazetteer,
-                 demonyms: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> ArticlePlaces:
-    """One Place per (gazetteer entry, precision), mentions in text order. Demonym mentions
-    ("Turkish artillery") name a country but not where an event happened: kept out of `spans`."""
+                 not_sites: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> ArticlePlaces:
+    """One Place per (gazetteer entry, precision), mentions in text order. Demonyms ("Turkish
+    artillery") and names that only modify another name ("the Astana Process") refer to a place
+    but do not say where something happened: they are kept out of `spans` (and `in_range`)."""
     groups: dict[tuple[int, str], list[tuple[Toponym, Entry]]] = {}
     for top, e in zip(toponyms, entries, strict=True):
         if e is not None:
@@ -107,5 +108,5 @@ def group_places(toponyms: list[Toponym], entries: list[Entry | None], gaz: Gaze
         for m in mentions:
             by_span[m] = place
     places.sort(key=lambda p: p.mentions[0][0])
-    spans = sorted(((s, e, p) for (s, e), p in by_span.items() if (s, e) not in demonyms), key=lambda x: x[:2])
+    spans = sorted(((s, e, p) for (s, e), p in by_span.items() if (s, e) not in not_sites), key=lambda x: x[:2])
     return ArticlePlaces(places, spans)
