@@ -239,3 +239,35 @@ def test_wire_gold_covers_the_event_kinds() -> None:
             "THREATEN", "REJECT"} <= kinds
     assert any(e.cameo == "173" for e in events)  # arrests
     assert sum(bool(a.not_events) for a in articles) >= 5
+
+
+class _FailingStage:
+    """A stand-in for the Extractor whose stages raise on one kind of text: the harness must
+    score everything else and report the failure, not stop."""
+
+    def __init__(self) -> None:
+        from eventwire.pipeline import Timings
+        from eventwire.settings import Settings
+
+        self.settings = Settings(batch_size=2)
+        self.timings = Timings()
+
+    def extract(self, docs):  # type: ignore[no-untyped-def]
+        for d in docs:
+            if "boom" in d.body:
+                raise RuntimeError("stage exploded")
+        return [Article("i", d.ref, None, None, None, None, (), d.body, "en") for d in docs]
+
+
+def test_a_failing_stage_does_not_stop_the_evaluation(tmp_path: Path) -> None:
+    from eventwire.evaluate.runner import run_dataset
+
+    gold = tmp_path / "g.jsonl"
+    rows = [{"ref": f"r{i}", "text": "boom" if i == 1 else f"Text {i}.", "events": [{"source": "USA", "plover": "AID"}]}
+            for i in range(5)]
+    gold.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    result = run_dataset(f"gold:{gold}", _FailingStage())
+    assert result.items == 5 and result.figures["events.recall"] == 0.0
+    assert [e["ref"] for e in result.errors if e["kind"] == "pipeline_error"] == ["r1"]
+    assert any("raised on 1 item" in n for n in result.notes)
+    assert result.breakdown["events_by_type"]["AID"] == {"gold": 5, "matched": 0, "recall": 0.0}

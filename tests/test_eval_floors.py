@@ -55,3 +55,7 @@ def test_floor_check_and_pinning_rules() -> None:
     assert doc["floors"]["x"]["events.f1"]["floor"] == 0.6  # never lowered
     assert doc["floors"]["x"]["events.recall"] == {"floor": 0.48, "measured": 0.5}
     assert "articles" not in doc["floors"]["x"]
+    higher = DatasetResult("x", 3, None, {"events.f1": 0.9, "events.recall": 0.1}, {})
+    pin_new(doc, {"x": higher}, raise_existing=True)
+    assert doc["floors"]["x"]["events.f1"] == {"floor": 0.88, "measured": 0.9}
+    assert doc["floors"]["x"]["events.recall"]["floor"] == 0.48  # never lowered

@@ -36,13 +36,18 @@ def below_floor(figures: Mapping[str, float], floors: Mapping[str, Mapping[str, 
     return out
 
 
-def pin_new(document: dict[str, Any], results: Mapping[str, DatasetResult], margin: float = MARGIN) -> dict[str, Any]:
-    """Adds {"floor", "measured"} for each higher-is-better figure without a floor yet."""
+def pin_new(document: dict[str, Any], results: Mapping[str, DatasetResult], margin: float = MARGIN,
+            raise_existing: bool = False) -> dict[str, Any]:
+    """Adds {"floor", "measured"} for each higher-is-better figure without a floor yet; with
+    `raise_existing` (a deliberate, reviewed step) also raises floors the new figures justify.
+    A floor is never lowered."""
     floors = document.setdefault("floors", {})
     for name, result in results.items():
         pinned = floors.setdefault(name, {})
         for key, value in result.figures.items():
-            if key in pinned or not key.endswith(HIGHER_IS_BETTER) or key in CONDITIONAL:
+            if not key.endswith(HIGHER_IS_BETTER) or key in CONDITIONAL:
                 continue
-            pinned[key] = {"floor": max(0.0, math.floor(round((value - margin) * 1000, 6)) / 1000), "measured": value}
+            floor = max(0.0, math.floor(round((value - margin) * 1000, 6)) / 1000)
+            if key not in pinned or (raise_existing and floor > pinned[key]["floor"]):
+                pinned[key] = {"floor": floor, "measured": value}
     return document

@@ -39,8 +39,13 @@ def format_table(results: Mapping[str, DatasetResult]) -> str:
         width = max((len(k) for k in r.figures), default=10)
         for key, value in r.figures.items():
             lines.append(f"  {key:<{width}}  {_number(value)}")
-        stages = "  ".join(f"{k} {v:.2f}" for k, v in r.seconds.items() if k != "total")
-        lines.append(f"  seconds: total {r.seconds.get('total', 0.0):.1f}" + (f"  ({stages})" if stages else ""))
+        by_type = r.breakdown.get("events_by_type", {})
+        if by_type:
+            lines.append("  events found by type: " + ", ".join(
+                f"{t} {c['matched']}/{c['gold']}" for t, c in by_type.items()))
+        stages = "  ".join(f"{k} {v:.2f}" for k, v in r.seconds.items() if k not in ("total", "per_item_ms"))
+        per_item = f", {r.seconds['per_item_ms']:.1f} ms per item" if "per_item_ms" in r.seconds else ""
+        lines.append(f"  seconds: total {r.seconds.get('total', 0.0):.1f}{per_item}" + (f"  ({stages})" if stages else ""))
         lines.extend(f"  note: {n}" for n in r.notes)
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

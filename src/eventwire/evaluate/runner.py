@@ -30,6 +30,7 @@ class DatasetResult:
     seconds: dict[str, float]
     errors: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    breakdown: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self, with_errors: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -40,6 +41,8 @@ class DatasetResult:
         }
         if self.notes:
             out["notes"] = self.notes
+        if self.breakdown:
+            out["breakdown"] = self.breakdown
         if with_errors:
             out["errors"] = self.errors
         return out
@@ -112,17 +115,18 @@ def run_dataset(name: str, extractor: Any, *, data_dir: Path | None = None,
     started = time.perf_counter()
     extra: dict[str, float] = {}
     notes: list[str] = []
+    breakdown: dict[str, Any] = {}
     if name.startswith("gold:"):
         items: Sequence[Any] = _limited(load_gold(name[5:]), limit)
-        figures = _run_gold(items, extractor, log)
+        figures = _run_gold(items, extractor, log, breakdown)
     elif name in SHARED_SETS:
         if data_dir is None:
             raise InputError(name, "the shared evaluation data is not present; pass --data DIR (../shared/eval)")
         items = _limited(datasets.load(name, data_dir), limit)
         if name == "plover-gsr":
-            figures = _run_gold(items, extractor, log)
+            figures = _run_gold(items, extractor, log, breakdown)
         elif name == "confli-class":
-            figures = _run_penta(items, extractor, log)
+            figures = _run_penta(items, extractor, log, breakdown)
         elif name == "confli-spans":
             figures = _run_spans(items, extractor, log)
         else:
@@ -136,7 +140,9 @@ def run_dataset(name: str, extractor: Any, *, data_dir: Path | None = None,
     failed = [e for e in log.items if e["kind"] == "pipeline_error"]
     if failed:
         notes.append(f"the pipeline raised on {len(failed)} item(s), scored as empty; first: {failed[0]['error']}")
-    return DatasetResult(result_key(name), len(items), limit, figures, seconds, log.items, notes)
+    if items:
+        seconds["per_item_ms"] = round(1000 * seconds["total"] / len(items), 1)
+    return DatasetResult(result_key(name), len(items), limit, figures, seconds, log.items, notes, breakdown)
 
 
 def _limited(items: list[Any], limit: int | None) -> list[Any]:
@@ -180,7 +186,8 @@ def _extract_one(extractor: Any, doc: Document, log: ErrorLog) -> Article:
                        body=doc.body, language=doc.language or "en", warnings=(f"pipeline failed: {reason}",))
 
 
-def _run_gold(items: Sequence[GoldArticle], extractor: Any, log: ErrorLog) -> dict[str, float]:
+def _run_gold(items: Sequence[GoldArticle], extractor: Any, log: ErrorLog,
+              breakdown: dict[str, Any]) -> dict[str, float]:
     scores = ArticleScores()
     plain = [g for g in items if not g.input]
     articles = _extract(extractor, [(g.ref, g.text, g.published) for g in plain], log)
@@ -191,6 +198,10 @@ def _run_gold(items: Sequence[GoldArticle], extractor: Any, log: ErrorLog) -> di
         article = _extract_input(gold, extractor, log)
         clean.add(gold, article)
         score_article(gold, article, scores, log)
+    if scores.by_type:
+        breakdown["events_by_type"] = {
+            t: {"gold": n, "matched": m, "recall": round(m / n, 4)} for t, (n, m) in sorted(scores.by_type.items())
+        }
     return scores.figures() | clean.figures()
 
 
@@ -204,8 +215,10 @@ def _extract_input(gold: GoldArticle, extractor: Any, log: ErrorLog) -> Article:
     file = Path(path)
     if not file.is_absolute() and not file.exists():
         file = PROJECT_ROOT / path
+    started = time.perf_counter()
     docs = [d for d in ingest.iter_documents([str(file)], published=gold.published,
                                              settings=extractor.settings) if isinstance(d, Document)]
+    extractor.timings.add("ingest", started)
     index = int(nth) - 1 if nth.isdigit() else 0
     by_ref = [d for d in docs if d.ref and d.ref.endswith(gold.input)]
     if by_ref:
@@ -250,11 +263,13 @@ class _CleanScore:
         return {"clean.body_f1": round(self.total / self.n, 4), "clean.exact": round(self.exact / self.n, 4)}
 
 
-def _run_penta(items: Sequence[LabelledSentence], extractor: Any, log: ErrorLog) -> dict[str, float]:
+def _run_penta(items: Sequence[LabelledSentence], extractor: Any, log: ErrorLog,
+               breakdown: dict[str, Any]) -> dict[str, float]:
     scores = PentaScores()
     articles = _extract(extractor, [(s.ref, s.text, None) for s in items], log)
     for item, article in zip(items, articles, strict=True):
         scores.add(item, article, log)
+    breakdown["confusion"] = scores.confusion()
     return scores.figures()
 
 

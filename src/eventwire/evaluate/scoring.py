@@ -27,6 +27,7 @@ from .metrics import (
 )
 
 EVENT_FIELDS = ("mode", "fatalities", "injured", "place", "date", "attributed_to")
+ANYWHERE_FIELDS = ("fatalities", "injured", "place")
 
 
 @dataclass
@@ -46,6 +47,8 @@ class ArticleScores:
     events_pair: PRF = field(default_factory=PRF)
     events_type: PRF = field(default_factory=PRF)
     fields: dict[str, Ratio] = field(default_factory=lambda: {f: Ratio() for f in EVENT_FIELDS})
+    anywhere: dict[str, Ratio] = field(default_factory=lambda: {f: Ratio() for f in ANYWHERE_FIELDS})
+    by_type: dict[str, list[int]] = field(default_factory=dict)
     not_events: Ratio = field(default_factory=Ratio)
     actors: PRF = field(default_factory=PRF)
     places: PRF = field(default_factory=PRF)
@@ -68,6 +71,9 @@ class ArticleScores:
             for name, ratio in self.fields.items():
                 if ratio.total:
                     out[f"events.{name}.accuracy"] = round(ratio.value, 4)
+            for name, ratio in self.anywhere.items():
+                if ratio.total:
+                    out[f"{name}.recall"] = round(ratio.value, 4)
         if self.not_events.total:
             out["not_events.avoided"] = round(self.not_events.value, 4)
         for stage in ("actors", "places", "times", "quotes"):
@@ -169,6 +175,13 @@ def _score_events(gold: GoldArticle, golds: list[GoldEvent], events: list[Event]
                            and not scored_prediction(e))
     for gi, pi in pairs:
         _score_fields(golds[gi], events[pi], scores.fields)
+    _score_anywhere(golds, events, scores.anywhere)
+    matched_types = [normalise_plover(golds[gi].plover) or golds[gi].cameo[:2] for gi, _ in pairs]
+    for g in golds:
+        counts = scores.by_type.setdefault(normalise_plover(g.plover) or g.cameo[:2] or "?", [0, 0])
+        counts[0] += 1
+    for t in matched_types:
+        scores.by_type[t][1] += 1
     matched_g = {gi for gi, _ in pairs}
     matched_p = {pi for _, pi in pairs}
     for gi, g in enumerate(golds):
@@ -193,6 +206,18 @@ def _count_events(prf: PRF, golds: list[GoldEvent], events: list[Event], pairs: 
     prf.tp += len(pairs)
     prf.fn += len(golds) - len(pairs)
     prf.fp += sum(1 for pi, e in enumerate(events) if pi not in matched and scored_prediction(e))
+
+
+def _score_anywhere(golds: list[GoldEvent], events: list[Event], ratios: dict[str, Ratio]) -> None:
+    """Casualties and event places found on any predicted event of the article, whatever its
+    actors: a measure of those stages that does not wait for the actors to be right."""
+    for g in golds:
+        if g.fatalities is not None:
+            ratios["fatalities"].add(any(e.fatalities == g.fatalities for e in events))
+        if g.injured is not None:
+            ratios["injured"].add(any(e.injured == g.injured for e in events))
+        if g.place is not None:
+            ratios["place"].add(any(e.place is not None and text_matches(g.place, e.place.name) for e in events))
 
 
 def _score_fields(gold: GoldEvent, event: Event, fields: dict[str, Ratio]) -> None:

@@ -59,6 +59,15 @@ class PentaScores:
         }
 
 
+    def confusion(self) -> dict[str, dict[str, int]]:
+        """{gold class: {predicted class: sentences}}, classes by name."""
+        out: dict[str, dict[str, int]] = {}
+        for g, p in zip(self.gold, self.predicted, strict=True):
+            row = out.setdefault(_penta_name(g), {})
+            row[_penta_name(p)] = row.get(_penta_name(p), 0) + 1
+        return out
+
+
 def _penta_name(cls: int) -> str:
     return f"{cls} {PENTA_NAMES[cls]}" if 0 <= cls < len(PENTA_NAMES) else "none (no event)"
 
