@@ -198,13 +198,28 @@ def _has_agent(t: Token) -> bool:
     return any(c.dep_ in {"nsubj", "agent"} for c in t.children) or t.dep_ in {"conj", "xcomp", "advcl"}
 
 
+def _inside_protest(t: Token, preds: dict[int, Pred], carried: dict[int, Pred]) -> bool:
+    a = t
+    for _ in range(4):
+        if a.head.i == a.i:
+            return False
+        a = a.head
+        q = preds.get(a.i) or carried.get(a.i)
+        if q is not None and q.root == "14":
+            return True
+    return False
+
+
 def _absorb_purposes(preds: dict[int, Pred]) -> None:
     """ "gave a grant to finance projects", "blocked roads demanding reforms": a purpose clause
     under a coded predicate is part of that event, not an event of its own."""
     carried = {p.carrier.i: p for p in preds.values() if p.carrier is not None}
     for p in list(preds.values()):
         t = p.token
-        if p.entry.pos != "V" or p.parent is not None or t.dep_ not in {"advcl", "xcomp", "acl"}:
+        if p.entry.pos != "V" or p.parent is not None or t.dep_ not in {"advcl", "xcomp", "acl", "conj"}:
+            continue
+        if p.root in {"02", "10"} and t.tag_ == "VBG" and _inside_protest(t, preds, carried):
+            preds.pop(t.i, None)  # "marched through the centre demanding X": what the protest wants
             continue
         head = preds.get(t.head.i) or carried.get(t.head.i)
         if head is None or head is p or head.complement is p:
