@@ -31,6 +31,8 @@ FRIDAY = "2022-02-04"  # a Friday
         ("the 1990s", None, "unknown", "absolute"),
         # month and day without a year: the most recent one
         ("Feb. 3", "2022-02-03", "day", "published"),
+        ("March 3-5", "2021-03-03", "day", "published"),
+        ("mid-March", "2021-03", "month", "published"),
         ("December 28", "2021-12-28", "day", "published"),
         ("in January", "2022-01", "month", "published"),
         ("in March", "2021-03", "month", "published"),
@@ -43,6 +45,9 @@ FRIDAY = "2022-02-04"  # a Friday
         ("Monday", "2022-01-31", "day", "published"),
         ("Saturday", "2022-01-29", "day", "published"),
         ("Thursday night", "2022-02-03", "day", "published"),
+        ("early Tuesday", "2022-02-01", "day", "published"),
+        ("dawn on Friday", "2022-02-04", "day", "published"),
+        ("Sunday's", "2022-01-30", "day", "published"),
         ("last Friday", "2022-01-28", "day", "published"),
         ("last Thursday", "2022-02-03", "day", "published"),
         ("next Monday", "2022-02-07", "day", "published"),
@@ -61,10 +66,15 @@ FRIDAY = "2022-02-04"  # a Friday
         ("next week", "2022-W06", "week", "published"),
         ("two weeks ago", "2022-W03", "week", "published"),
         ("over the weekend", "2022-W04", "week", "published"),
+        ("this weekend", "2022-W05", "week", "published"),
+        ("next weekend", "2022-W06", "week", "published"),
+        ("earlier this week", "2022-W05", "week", "published"),
         ("last month", "2022-01", "month", "published"),
         ("this month", "2022-02", "month", "published"),
         ("a month ago", "2022-01", "month", "published"),
         ("last year", "2021", "year", "published"),
+        ("the end of last year", "2021", "year", "published"),
+        ("late last month", "2022-01", "month", "published"),
         ("earlier this year", "2022", "year", "published"),
         ("next year", "2023", "year", "published"),
         ("five years ago", "2017", "year", "published"),
@@ -117,7 +127,7 @@ def test_absolute_expressions_need_no_publication_date(text: str, value: str) ->
     assert normalise(text, None) == (value, {10: "day", 4: "year", 7: "month"}[len(value)], "absolute")
 
 
-@pytest.mark.parametrize("text", ["may", "19", "3", "", "the past"])
+@pytest.mark.parametrize("text", ["may", "19", "3", "", "the past", "24 hours", "two years", "the past 24 hours"])
 def test_dateparser_traps_are_not_dates(text: str) -> None:
     assert normalise(text, FRIDAY) is None
 

@@ -49,7 +49,7 @@ NUMBERS = {
 _M = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WD = r"(?:(?P<weekday>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+)?"
 _Y = r"(?P<year>(?:1[89]|2[01])\d\d)"
-_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*[0-3]?\d(?:st|nd|rd|th)?)?"  # a range: its first day
 
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?:[T ][\d:.+Z-]*)?$")
 _MDY = re.compile(rf"^{_WD}{_M}\s+{_D}(?:,?\s+{_Y})?$")
@@ -65,7 +65,7 @@ _WEEKDAY = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night|noon|midnight))?$"
 )
 _AGO = re.compile(r"^(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|a couple of|couple of)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)$")
-_REL_UNIT = re.compile(r"^(?:(?:earlier|later|early|late|mid|the end of|the start of)[\s-]+)?(?P<rel>last|next|this|the past|the previous|the coming|past|previous|coming)\s+(?P<unit>week|month|year|weekend)$")
+_REL_UNIT = re.compile(r"^(?:(?:earlier|later|early|late|mid|(?:the\s+)?(?:end|start|beginning|middle)\s+of)[\s-]+)?(?P<rel>last|next|this|the past|the previous|the coming|past|previous|coming)\s+(?P<unit>week|month|year|weekend)$")
 _RECENT = re.compile(r"^(?:the\s+)?(?:recent|past|last|previous|coming|next)\s+(?:few\s+|several\s+|couple of\s+|\d+\s+|two\s+|three\s+)?(?P<unit>day|week|month|year)s$")
 
 _SAME_DAY = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
@@ -104,10 +104,14 @@ def normalise(text: str, published: str | dt.date | None, *, future: bool = Fals
 
 def _clean(text: str) -> str:
     t = " ".join(text.replace("\u2019", "'").split()).strip(" ,.;:()").lower()
+    t = re.sub(r"'s$", "", t)  # "Sunday's attack"
     prev = None
     while prev != t:
-        prev, t = t, _LEAD.sub("", t)
+        prev, t = t, _TIME_OF_DAY.sub("", _LEAD.sub("", t))
     return t.strip(" ,")
+
+
+_TIME_OF_DAY = re.compile(r"^(?:dawn|dusk|midnight|noon|daybreak|sunrise|sunset|early|late)\s+(?:on\s+)?(?=\S)")
 
 
 def _absolute(t: str, pub: dt.date | None, future: bool) -> Value | None:
@@ -224,8 +228,12 @@ def _ago(t: str, pub: dt.date | None, future: bool) -> Value | None:
 
 
 def _rel_unit(t: str, pub: dt.date | None, future: bool) -> Value | None:
-    if t in ("weekend", "this weekend"):
-        t = "this weekend" if future else "last weekend"
+    if t == "weekend":
+        if pub is None:
+            return (None, "unknown", "none")
+        sat = pub + dt.timedelta(days=5 - pub.weekday())  # the Saturday of the publication week
+        past = sat if pub.weekday() >= 5 else sat - dt.timedelta(days=7)
+        return _period(sat if future else past, "week", 0)
     m = _REL_UNIT.match(t)
     if not m:
         return None
@@ -234,12 +242,8 @@ def _rel_unit(t: str, pub: dt.date | None, future: bool) -> Value | None:
     rel, unit = m["rel"], m["unit"]
     step = -1 if rel in ("last", "previous", "the previous") else 1 if rel in ("next", "coming", "the coming") else 0
     if unit == "weekend":
-        sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
-        if step > 0 or (step == 0 and future):
-            sat = pub + dt.timedelta(days=(5 - pub.weekday()) % 7)
-        elif step < 0 and pub.weekday() >= 5:
-            sat -= dt.timedelta(days=7)
-        return _period(sat, "week", 0)
+        sat = pub + dt.timedelta(days=5 - pub.weekday())
+        return _period(sat + dt.timedelta(days=7 * step), "week", 0)
     if rel in ("the past", "past"):
         step = 0
     return _period(pub, unit, step)
@@ -267,6 +271,7 @@ def _period(day: dt.date, unit: str, step: int) -> Value:
     return (f"{day.year + step:04d}", "year", "published")
 
 
+_DURATION = re.compile(r"^(?:the\s+)?(?:past\s+|last\s+|next\s+)?[\w-]+\s+(?:hours?|minutes?|days?|weeks?|months?|years?|decades?)$")
 _HAS_DATE_WORD = re.compile(r"\d|" + "|".join(sorted({k for k in MONTHS if len(k) > 3}, key=len, reverse=True)))
 
 
@@ -274,6 +279,8 @@ def _fallback(original: str, t: str, pub: dt.date | None) -> Value | None:
     """dateparser, for what the rules do not know; never for bare numbers or the modal 'may'."""
     if re.fullmatch(r"[\d\s,.]+", t) or t in ("may", "march") and not original.strip()[:1].isupper():
         return None
+    if _DURATION.match(t):
+        return None  # "24 hours", "two years": how long, not when
     if not _HAS_DATE_WORD.search(t):
         return None
     try:
