@@ -250,3 +250,30 @@ def test_a_common_surname_needs_its_country_in_the_article(nlp, resolver) -> Non
     _check(_code_of(nlp, resolver, text, "Henry"), None)
     text = "Haiti's prime minister faced protests in Port-au-Prince. Henry said he would not resign."
     _check(_code_of(nlp, resolver, text, "Henry", published="2023-05-01"), "HTIGOV")
+
+
+def test_the_ministry_refers_back_to_the_named_ministry(nlp, resolver) -> None:
+    text = ("The Russian Foreign Ministry summoned the ambassador on Monday. "
+            "The ministry said the move was a response to sanctions.")
+    _check(_code_of(nlp, resolver, text, "The ministry"), "RUSGOV")
+
+
+def test_they_refers_back_to_a_plural_armed_group(nlp, resolver) -> None:
+    text = "Houthi rebels attacked a cargo ship in the Red Sea. They said the ship was linked to Israel."
+    _check(_code_of(nlp, resolver, text, "They"), "YEMREB")
+
+
+def test_he_refers_back_to_a_titled_role(nlp, resolver) -> None:
+    text = "Iran's foreign minister arrived in Muscat on Sunday. He said the talks would be indirect."
+    _check(_code_of(nlp, resolver, text, "He"), "IRNGOV")
+
+
+def test_unknown_organisation_with_a_known_group_inside(nlp, resolver) -> None:
+    text = "Fighters of the Islamic State in Syria attacked a checkpoint."
+    actor = _code_of(nlp, resolver, text, "the Islamic State in Syria")
+    assert actor is not None and actor.name == "Islamic State"
+
+
+def test_pronoun_it_for_a_state_subject(nlp, resolver) -> None:
+    text = "Iran denied the accusation on Monday. It said the drones were not Iranian."
+    _check(_code_of(nlp, resolver, text, "It"), "IRN")

@@ -348,7 +348,10 @@ class Composer:
             back = self._recent_role(head.i, role)
             if back is not None:
                 return self._ref(cand, back, "role", plural)
-        return self._ref(cand, self.kb.role_actor(country, role), "role", plural)
+        kind = "person" if head.lower_ in roles.PERSON_NOUNS else "role"
+        ref = self._ref(cand, self.kb.role_actor(country, role), kind, plural)
+        ref.title = title
+        return ref
 
     def _where(self, head: Token) -> str | None:
         """"opposition parties in Nepal", "students throughout Indonesia": the country they are in."""

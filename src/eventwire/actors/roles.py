@@ -76,6 +76,19 @@ def find_title(words: list[str]) -> str | None:
     return best[1] if best else None
 
 
+# Singular role nouns that name one person ("the foreign minister ... he said").
+PERSON_NOUNS = {
+    "minister", "president", "premier", "chancellor", "king", "queen", "emir", "sultan", "monarch",
+    "prince", "governor", "mayor", "diplomat", "ambassador", "envoy", "negotiator", "secretary",
+    "leader", "spokesman", "spokeswoman", "spokesperson", "official", "commander", "general",
+    "prosecutor", "judge", "lawmaker", "legislator", "senator", "mp", "soldier", "serviceman",
+    "policeman", "policewoman", "officer", "journalist", "reporter", "cleric", "imam", "bishop",
+    "priest", "chief", "head", "adviser", "businessman", "businesswoman", "activist", "dissident",
+    "resident", "citizen", "civilian", "refugee", "migrant", "student", "militant", "fighter",
+    "gunman", "attacker", "archbishop", "cardinal", "pope", "rabbi", "ayatollah", "colonel",
+    "admiral", "marshal", "sergeant", "captain", "lieutenant", "representative", "member",
+}
+
 # Pronouns the resolver links to earlier mentions.
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 THING_PRONOUNS = {"it", "its"}
