@@ -228,8 +228,32 @@ def locatives(token: Token) -> list[Token]:
     ]
 
 
+# places and things an act hits: their owner is the target ("positions of the SDF", "SDF posts")
+_THING_HEADS = frozenset({
+    "position", "base", "post", "outpost", "checkpoint", "headquarters", "home", "house", "village",
+    "area", "camp", "territory", "facility", "depot", "convoy", "vehicle", "site", "target", "stronghold",
+    "office", "embassy", "consulate", "infrastructure", "property", "asset", "ship", "vessel",
+})
+
+
+def _owned_by(token: Token) -> Token | None:
+    if token.lemma_.lower() not in _THING_HEADS:
+        return None
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"of", "belonging"}:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return _owner(token)
+
+
 def _mention_for(token: Token, actors: ArticleActors) -> tuple[Mention | None, bool]:
     doc = token.doc
+    owned = _owned_by(token)
+    if owned is not None:
+        m = actors.for_span(doc[slice(*span_of(owned))])
+        if m is not None and m.actor is not None and m.label not in _NOT_ACTOR_LABELS:
+            return m, True
     start, end = span_of(token)
     span = doc[start:end]
     mention = actors.for_span(span)

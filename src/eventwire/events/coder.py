@@ -241,7 +241,8 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
         tgt_cands = verb_targets(t, skip, ("with",) if p.root == "04" else (), instruments=p.root == "15")
         tgt_cands += _consumed_targets(p)
     if p.merged is not None:
-        tgt_cands = verb_targets(p.merged, skip) + tgt_cands
+        # the host's own target first ("struck positions of the SDF, killing three"), then victims
+        tgt_cands = tgt_cands + verb_targets(p.merged, skip) if tgt_cands else verb_targets(p.merged, skip)
     if p.complement is not None or p.complement_verb is not None:
         tgt_cands += _complement_targets(p)
     if p.root == "14":
@@ -360,13 +361,11 @@ def _reporter_text(p: Pred, ctx: _Ctx) -> str | None:
     if p.reporter is not None:
         subj = verb_subject(p.reporter.token)
         if subj is not None:
-            m, _ = mention_for(subj, ctx.actors)
-            if m is not None:
-                return m.actor.name if m.actor else m.text
+            return _source_name(subj, ctx)
     idx = p.token.idx
     for q in ctx.quotes:
         if q.start <= idx < q.end and q.speaker is not None:
-            return q.speaker.actor.name if q.speaker.actor else q.speaker.text
+            return q.speaker.text if q.speaker.label != "PRON" or not q.speaker.actor else q.speaker.actor.name
     return None
 
 
@@ -375,12 +374,21 @@ def _according_to(sent: Span, ctx: _Ctx) -> str | None:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             obj = next((g for g in t.doc[t.i + 1].children if g.dep_ == "pobj"), None)
             if obj is not None:
-                m, has_actor = mention_for(obj, ctx.actors)
-                if m is not None and has_actor and m.actor:
-                    return m.actor.name
-                words = [w for w in obj.subtree if w.dep_ != "det" and w.text not in "()"]
-                return " ".join(w.text for w in words).replace(" 's", "'s") or None
+                return _source_name(obj, ctx)
     return None
+
+
+def _source_name(token: Token, ctx: _Ctx) -> str | None:
+    """Who reports, as the text names them ("local activists", "the Syrian Observatory for Human
+    Rights"); a pronoun is replaced by the actor it stands for."""
+    if token.pos_ == "PRON":
+        m, has_actor = mention_for(token, ctx.actors)
+        return m.actor.name if m is not None and has_actor and m.actor else None
+    words = [w for w in token.subtree if not (w.dep_ == "det" and w.head.i == token.i) and w.text not in "()"]
+    while words and words[-1].dep_ in {"punct", "appos"}:
+        words.pop()
+    text = token.doc[words[0].i : words[-1].i + 1].text if words else ""
+    return text.strip(" ,") or None
 
 
 def _cues(p: Pred) -> set[str]:
