@@ -277,3 +277,16 @@ def test_unknown_organisation_with_a_known_group_inside(nlp, resolver) -> None:
 def test_pronoun_it_for_a_state_subject(nlp, resolver) -> None:
     text = "Iran denied the accusation on Monday. It said the drones were not Iranian."
     _check(_code_of(nlp, resolver, text, "It"), "IRN")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Pavel Muraveiko, Belarus's deputy defence minister, met the delegation.", "Pavel Muraveiko", "BLRGOV"),
+        ("Belarus's deputy defence minister, Pavel Muraveiko, met the delegation.", "Pavel Muraveiko", "BLRGOV"),
+        ("Kenyan police spokesman Resila Onyango said three people died.", "Kenyan police spokesman Resila Onyango", "KENCOP"),
+        ("Rebel commander Abu Ahmad al-Zubair said the town had fallen.", "Rebel commander Abu Ahmad al-Zubair", "REB"),
+    ],
+)
+def test_roles_for_people_not_in_the_kb(nlp, resolver, text: str, phrase: str, expected: str) -> None:
+    _check(_code_of(nlp, resolver, text, phrase), expected)

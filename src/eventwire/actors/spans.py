@@ -92,6 +92,8 @@ def named_spans(doc: Doc, kb: KB, words: list[str]) -> list[Candidate]:
         hits = _usable(kb.lookup(span.text), span.text)
         if hits:
             c.hits, c.label = tuple(hits), _fix_label(c.label, hits)
+        elif c.label in {"ORG", "GPE", "NORP", "FAC"} and _after_title(doc, c):
+            c.label = "PERSON"
         out.append(c)
     for k in kb_spans(doc, kb, words):
         cover = set(range(k.start, k.end))
@@ -103,6 +105,15 @@ def named_spans(doc: Doc, kb: KB, words: list[str]) -> list[Candidate]:
             out.append(k)
     out.sort(key=lambda c: c.start)
     return _merge_peoples(doc, out)
+
+
+def _after_title(doc: Doc, c: Candidate) -> bool:
+    """A name right after a person's title ("police spokesman [Resila Onyango]") is a person,
+    whatever label NER gave it."""
+    if c.start == 0 or c.end - c.start > 4:
+        return False
+    prev = doc[c.start - 1]
+    return prev.lower_ in roles.PERSON_NOUNS and prev.dep_ == "compound" and c.start <= prev.head.i < c.end
 
 
 def _merge_peoples(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
