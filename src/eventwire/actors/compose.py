@@ -202,6 +202,8 @@ class Composer:
         last = span[-1]
         if len(span) < 2 or last.tag_ not in {"NNPS", "NNS"} or not span[0].text[:1].isupper():
             return None
+        if any(_role_word(t) is not None for t in span):
+            return None  # "Nigerian Union of Teachers": an organisation, not a people
         country, _, group = self._scan(list(span[:-1]), None)
         if country is None or group is not None:
             return None
