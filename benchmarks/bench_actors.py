@@ -7,7 +7,9 @@ before the stage is timed, as the pipeline loads it once per process.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -59,10 +61,43 @@ def run() -> dict:
         "actors_mentions_resolved_share": round(resolved / max(mentions, 1), 3),
     }
     figures.update({f"actors_kb_{k}": v for k, v in stats(resolver.kb).items()})
+    figures.update(_gsr_gold_spans(nlp, resolver))
     return figures
 
 
-if __name__ == "__main__":
-    import json
+def _gsr_gold_spans(nlp, resolver) -> dict:  # type: ignore[no-untyped-def]
+    """Codes given the annotators' own actor spans (../shared/eval/plover_gsr_cameo.json):
+    isolates actor resolution from the event coder's choice of arguments."""
+    path = HERE.parent.parent / "shared" / "eval" / "plover_gsr_cameo.json"
+    if not path.exists():
+        return {}
+    from eventwire.evaluate.metrics import code_matches, split_code
 
+    hits = total = 0
+    for record in json.loads(path.read_text(encoding="utf-8")):
+        text = record.get("text")
+        if not isinstance(text, str):
+            continue
+        doc = nlp(text)
+        actors = resolver.resolve(doc, Document(ref=None, body=text, published=record.get("date")))
+        for side in ("source", "target"):
+            for gold in record.get(side) or []:
+                if not isinstance(gold, dict) or not gold.get("actorText") or not gold.get("code"):
+                    continue
+                at = text.find(gold["actorText"].strip())
+                span = doc.char_span(at, at + len(gold["actorText"].strip()), alignment_mode="expand")
+                if at < 0 or span is None:
+                    continue
+                head, _ = split_code(gold["code"])
+                sector = re.sub(r"[^A-Z]", "", str(gold.get("sector") or "")[:3].upper())
+                code = head + sector if len(sector) == 3 and head not in {"IGO", "NGO"} else head
+                found = actors.for_span(span)
+                actor = found.actor if found is not None else None
+                total += 1
+                hits += actor is not None and code_matches(code, actor.code, actor.country)
+    return {"actors_gsr_gold_span_actors": total,
+            "actors_gsr_gold_span_code_accuracy": round(hits / max(total, 1), 3)}
+
+
+if __name__ == "__main__":
     print(json.dumps(run(), indent=1))
