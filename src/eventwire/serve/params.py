@@ -17,6 +17,7 @@ from pydantic import Field
 
 from ..errors import StoreError
 from ..store import EventFilter, EventStore
+from ..store.filters import parse_type
 from .errors import ApiError
 
 Quad = Annotated[int, Field(ge=1, le=4)]
@@ -50,6 +51,8 @@ class EventQuery:
         if limit:
             values["limit"] = limit
         try:
+            if self.type:
+                parse_type(self.type)  # the store reads it only when querying: check it now
             return store.filter(**values)
         except StoreError as exc:
             raise ApiError(400, "invalid_filter", str(exc).replace("--", "")) from exc

@@ -111,10 +111,9 @@ export async function renderMap(root, data, onCluster) {
     chart.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
   });
   root.append(chart);
-  const notes = [];
   if (!countries) {
-    notes.push("The world outline is not installed (npm package world-atlas, see docs/serve.md): events are drawn without it.");
+    root.append(el("p", { class: "note warn", id: "map-missing" },
+      "The world outline is not installed (npm package world-atlas, see docs/serve.md): events are drawn without it."));
   }
-  notes.push(`${data.located} of ${data.events} events have a place.`);
-  for (const n of notes) root.append(el("p", { class: countries ? "note" : "note warn", id: countries ? null : "map-missing" }, n));
+  root.append(el("p", { class: "note" }, `${data.located} of ${data.events} events have a place.`));
 }
