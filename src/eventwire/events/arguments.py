@@ -30,6 +30,8 @@ _NON_AGENTS = frozenset({
     "it", "this", "that", "there", "which", "what", "move", "step", "decision", "report", "plan",
     "document", "statement", "deal", "agreement", "matter", "issue", "situation", "process",
     "other", "others", "another", "several", "many", "some", "more", "all", "both", "each",
+    "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "those", "provocation",
+    "act", "action", "launch", "result", "results", "one",
 })
 # NER labels that never name an actor
 _NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -172,7 +174,8 @@ def span_of(token: Token) -> tuple[int, int]:
     start = token.left_edge.i
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ in {"compound", "flat", "nummod"} or (child.dep_ == "prep" and child.lower_ == "of"):
+        of_noun = child.dep_ == "prep" and child.lower_ == "of" and any(g.dep_ == "pobj" for g in child.children)
+        if child.dep_ in {"compound", "flat", "nummod"} or of_noun:
             end = max(end, child.right_edge.i + 1)
         elif child.dep_ == "appos" and child.ent_type_:
             continue

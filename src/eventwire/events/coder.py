@@ -107,8 +107,10 @@ def _events_of(
     p: Pred, sent: Span, ctx: _Ctx, attributed: str | None, counts: tuple[int | None, int | None]
 ) -> list[Event]:
     sources, targets = _arguments(p, ctx)
-    if not sources and not targets and p.root not in _MATERIAL_ROOTS:
-        return []
+    if not sources and not targets and p.root not in {"18", "19", "20"}:
+        return []  # only violence is worth recording with no one named on either side
+    if not sources and p.root == "04":
+        return []  # a visit or meeting with no one making it ("were flown to Moscow")
     if _bare_nominal(p) and not _nominal_has_parties(p, sources, targets):
         return []
     if p.entry.has("sym") and _bare_nominal(p) and not (sources and targets):
@@ -224,6 +226,7 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
     src_tok: Token | None = None
     tgt_cands: list[Token] = []
     between: list[Token] = []
+    forced: Token | None = None
     if p.entry.pos == "N":
         src_tok, _, between = noun_arguments(t, skip)
         if src_tok is None and p.carrier is not None:
@@ -238,7 +241,11 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
         tgt_cands = [a for a in [_addressee(t)] if a is not None]
     else:
         src_tok = verb_subject(t)
-        tgt_cands = verb_targets(t, skip, ("with",) if p.root == "04" else (), instruments=p.root == "15")
+        seized = [doc_tok for i in sorted(p.consumed) if (doc_tok := t.doc[i]).lemma_.lower() in _TERRITORY]
+        if p.entry.has("appeal") or p.entry.has("demand"):
+            # "urged the bloc to free prisoners": the one urged is the target, named or not
+            forced = next((c for c in t.children if c.dep_ in {"dobj", "dative"} and c.i not in skip), None)
+        tgt_cands = seized + verb_targets(t, skip, ("with",) if p.root == "04" else (), instruments=p.root == "15")
         tgt_cands += _consumed_targets(p)
     if p.merged is not None:
         # the host's own target first ("struck positions of the SDF, killing three"), then victims
@@ -263,7 +270,7 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
         return conjunct_mentions(src_tok, ctx.actors), first + rest
     sources = conjunct_mentions(src_tok, ctx.actors) if src_tok is not None else []
     src_starts = {m.start for m, _ in sources}
-    tgt_tok = _best_target(tgt_cands, ctx, src_starts)
+    tgt_tok = forced if forced is not None else _best_target(tgt_cands, ctx, src_starts)
     targets = conjunct_mentions(tgt_tok, ctx.actors) if tgt_tok is not None else []
     return sources, targets
 
@@ -279,6 +286,12 @@ def _best_target(cands: list[Token], ctx: _Ctx, src_starts: set[int]) -> Token |
             return c
         first = first or c
     return first
+
+
+_TERRITORY = frozenset({
+    "town", "city", "village", "territory", "area", "region", "district", "province", "border",
+    "crossing", "airport", "base", "position", "post", "stronghold", "camp", "port", "capital",
+})
 
 
 def _consumed_targets(p: Pred) -> list[Token]:

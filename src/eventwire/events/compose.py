@@ -44,6 +44,7 @@ _TABLES: dict[str, dict[str, str]] = {
         "18": "1383", "19": "1384", "191": "1381", "192": "1382", "20": "1385",
     },
     "consider": {},  # "considering sending aid" stays a policy option under consideration (014)
+    "permit": {},  # "allowed X to hold a rally": the permission is the act, the rally its content
 }
 
 FAMILIES = tuple(_TABLES)

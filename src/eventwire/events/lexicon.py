@@ -30,7 +30,8 @@ _DEP_ALIASES: dict[str, frozenset[str]] = {
 }
 
 FLAGS = frozenset({
-    "speech", "appeal", "intent", "demand", "reject", "threaten", "consider", "sym", "light", "plan", "hypo",
+    "speech", "appeal", "intent", "demand", "reject", "threaten", "consider", "permit", "sym", "light",
+    "plan", "hypo",
 })
 
 

@@ -17,7 +17,7 @@ _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _MERGE_VERBS = frozenset({"kill", "injure", "wound", "hit", "destroy", "damage", "target", "leave", "claim", "strike"})
 _COMPLEMENT_MODE = {
     "appeal": "demanded", "demand": "demanded", "intent": "planned", "reject": "negated",
-    "threaten": "hypothetical", "consider": "hypothetical",
+    "threaten": "hypothetical", "consider": "hypothetical", "permit": "hypothetical",
 }
 # motion and dispatch: "sent a team to investigate", "arrived to deliver aid": the purpose is the event
 _MOTION_LEMMAS = frozenset({"send", "dispatch", "deploy", "arrive", "travel", "go", "come", "fly", "move"})
@@ -254,12 +254,26 @@ def _complement_of(p: Pred, preds: dict[int, Pred]) -> Pred | None:
     return None
 
 
+def _nested_complement(p: Pred, preds: dict[int, Pred]) -> Pred | None:
+    """A coded act deeper in the complement clause ("urged the bloc to do more to free prisoners",
+    "agreed on a plan for Rwanda to withdraw"): the nearest one stands for the complement."""
+    clause = next((c for c in p.token.children if c.dep_ in {"xcomp", "ccomp"}), None)
+    if clause is None:
+        clause = next((g for c in p.token.children if c.dep_ == "prep" and c.lower_ in {"on", "to", "for"}
+                       for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}), None)
+    if clause is None:
+        return None
+    found = [q for q in preds.values() if q is not p and q.parent is None
+             and clause.left_edge.i <= q.token.i <= clause.right_edge.i]
+    return min(found, key=lambda q: abs(q.token.i - clause.i)) if found else None
+
+
 def _compose_control(preds: dict[int, Pred]) -> None:
     for p in sorted(preds.values(), key=lambda q: -q.token.i):
         family = next((f for f in FAMILIES if p.entry.has(f)), None)
         if family is None:
             continue
-        comp = _complement_of(p, preds)
+        comp = _complement_of(p, preds) or _nested_complement(p, preds)
         if comp is None or comp is p:
             p.complement_verb = next((c for c in p.token.children if c.dep_ in {"xcomp", "ccomp"}), None)
             continue
