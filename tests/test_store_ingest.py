@@ -112,6 +112,29 @@ def test_kill_9_mid_run_then_resume_loses_nothing_and_stores_nothing_twice(tmp_p
     assert runs[1]["articles_new"] + runs[1]["articles_skipped"] + runs[1]["inputs_skipped"] == n
 
 
+def test_ctrl_c_records_an_interrupted_run_and_keeps_whole_batches(tmp_path):
+    write_corpus(tmp_path / "in", 160)
+    db = tmp_path / "c.duckdb"
+    run = subprocess.Popen([sys.executable, "-m", "eventwire", "ingest", str(tmp_path / "in"), "--db",
+                            str(db), "--quiet", "--batch-size", "8"], stderr=subprocess.PIPE, text=True)
+    wal = Path(str(db) + ".wal")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None:
+        if wal.exists() and wal.stat().st_size > 60_000:
+            break
+        time.sleep(0.05)
+    assert run.poll() is None, run.stderr.read()
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=120)
+    assert run.returncode != 0 and "Traceback" not in err
+    with store.open(db) as s:
+        (row,) = s.runs()
+        stored = s.count()
+        articles = s.con.execute("SELECT count(*), sum(n_events) FROM articles").fetchone()
+    assert row["status"] == "interrupted" and "KeyboardInterrupt" in row["message"]
+    assert 0 < articles[0] < 160 and stored == articles[1]  # whole articles, each with all its events
+
+
 def test_two_writers_on_one_file_are_refused_with_a_clear_message(tmp_path):
     paths = [str(p) for p in write_corpus(tmp_path / "in", 3)]
     db = tmp_path / "w.duckdb"

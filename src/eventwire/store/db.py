@@ -206,6 +206,9 @@ class Store:
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: writing a batch failed ({exc}); nothing of it was stored") from exc
+        except BaseException:  # Ctrl-C mid-batch: the batch is dropped whole, the run can go on later
+            self.con.execute("ROLLBACK")
+            raise
 
     def start_run(self, *, command: str, sources: Sequence[str], settings: Any, version: str) -> int:
         # This process holds the write lock, so a run still marked running elsewhere has died.

@@ -129,7 +129,8 @@ def load(sources: Sequence[str | Path], db: str | Path, *, settings: Settings | 
             clusters = dedupe.refresh(store.con, settings, run_id=run_id)
             seconds_dedupe = time.perf_counter() - t
         except BaseException as exc:
-            store.finish_run(run_id, "failed", {**counts, "message": repr(exc)[:500]})
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            store.finish_run(run_id, status, {**counts, "message": repr(exc)[:500]})
             raise
         total = time.perf_counter() - started
         summary = IngestSummary(run_id=run_id, inputs=len(names), clusters=clusters,

@@ -161,7 +161,8 @@ def ingest(
             clusters = dedupe.refresh(store.con, settings, run_id=run_id)
             seconds_dedupe = time.perf_counter() - t
         except BaseException as exc:
-            store.finish_run(run_id, "failed", {**_counts(progress), "message": repr(exc)[:500]})
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+            store.finish_run(run_id, status, {**_counts(progress), "message": repr(exc)[:500]})
             raise
         total = time.perf_counter() - started
         summary = IngestSummary(
