@@ -197,3 +197,10 @@ def test_announced_act_is_the_event(code):
 def test_vow_to_fight_is_a_threat(code):
     e = _one(code("The rebels vowed to attack government positions."), "13")
     assert e.action.cameo.startswith("138")
+
+
+def test_intent_is_planned_and_appeal_is_demanded(code):
+    e = _one(code("Japan pledged to provide emergency aid to the Philippines."), "03")
+    assert e.mode == "planned"
+    e = _one(code("The president urged parliament to approve the budget."), "02")
+    assert e.mode == "demanded" and _has(e.target, "parliament")

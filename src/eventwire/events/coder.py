@@ -347,14 +347,21 @@ def _pairs(p: Pred, sources: list[Arg], targets: list[Arg]) -> list[tuple[Arg | 
     return out or [(srcs[0], None)]
 
 
+_FAMILY_MODE = {"intent": "planned", "appeal": "demanded", "demand": "demanded"}
+
+
 def _mode(p: Pred, ctx: _Ctx) -> str:
     """Negation first; then what a control verb imposes; then the clause's own modals; then
-    reporting (a reported plan is a plan: who reports it is in `attributed_to`)."""
+    reporting (a reported plan is a plan: who reports it is in `attributed_to`). An intent is
+    `planned` ("pledged to provide aid") and an appeal or demand `demanded` ("urged X to")."""
     own = mode_of(p.token, p.carrier)
     if own == "negated":
         return own
     if p.forced_mode and p.forced_mode != "reported":
         return p.forced_mode
+    family = next((f for f in _FAMILY_MODE if p.entry.has(f)), None)
+    if family is not None and (p.complement is not None or p.complement_verb is not None):
+        return _FAMILY_MODE[family]
     if own != "asserted":
         return own
     governed = governing_mode(p.anchor)
