@@ -120,7 +120,9 @@ class Resolver:
 
     def _context(self, toponyms: list[Toponym], first: list[Entry | None],
                  countries: Counter[str] | None) -> Context:
-        ctx = Context([(cc, 2.0 * n, "") for cc, n in (countries or {}).items()], [], [])
+        # the actors' countries count less than a place: demonyms are already places here, and an
+        # actor's country ("Georgia" the state read as the country) can mislead local news
+        ctx = Context([(cc, 0.5 * n, "") for cc, n in (countries or {}).items()], [], [])
         for top, e in zip(toponyms, first, strict=True):
             if e is None:
                 continue
