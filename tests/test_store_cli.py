@@ -71,3 +71,14 @@ def test_errors_are_one_clear_line(db, tmp_path):
     bad = _run("events", "--db", db, "--since", "yesterday")
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
     assert "Traceback" not in missing.output + bad.output
+
+
+def test_runs_lists_runs_and_table_sizes(db):
+    with store.Store(db) as s:
+        from eventwire.settings import Settings
+
+        s.finish_run(s.start_run(command="ingest", sources=["x"], settings=Settings(), version="t"),
+                     "finished", {"articles_new": 5})
+    rows = json.loads(_run("runs", "--db", db, "--format", "json").output)
+    assert [(r["status"], r["articles_new"]) for r in rows] == [("finished", 5)]
+    assert "5 articles, 6 events" in _run("runs", "--db", db).output

@@ -253,4 +253,19 @@ def _table(rows: list[dict[str, Any]], columns: Sequence[str], title: str) -> No
     Console().print(table)
 
 
-COMMANDS = [ingest, events, clusters, actors, articles, export]
+@click.command()
+@_db_option
+@_format_option
+@click.pass_context
+def runs(ctx: click.Context, db: str, fmt: str) -> None:
+    """The database's runs (status, counts, timings) and its table sizes."""
+    with _open(ctx, db) as store:
+        rows = store.runs()
+        counts = store.counts()
+    _emit(rows, fmt, ("id", "command", "status", "started_at", "articles_read", "articles_new",
+                      "rejections", "events_new", "seconds_total"), title=f"{len(rows)} runs")
+    if fmt == "table":
+        click.echo(", ".join(f"{n} {t}" for t, n in counts.items()))
+
+
+COMMANDS = [ingest, events, clusters, actors, articles, export, runs]
