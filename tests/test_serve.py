@@ -93,6 +93,10 @@ def test_aggregates_count_the_same_events(served: Served) -> None:
     narrowed = served.json("/api/v1/timeline?quad=4")
     assert sum(d["counts"][3] for d in narrowed["days"]) == sum(d["counts"][3] for d in timeline["days"])
     assert all(d["counts"][:3] == [0, 0, 0] for d in narrowed["days"])
+    together = served.json("/api/v1/summary")
+    assert together["timeline"] == {k: v for k, v in timeline.items() if k != "truncated"}
+    assert together["places"]["places"] == places["places"]
+    assert together["network"]["edges"] == network["edges"]
 
 
 def test_article_with_all_its_records(served: Served) -> None:
@@ -238,7 +242,7 @@ def test_openapi_lists_every_route_and_docs_name_them(served: Served) -> None:
     spec = served.json("/api/v1/openapi.json")
     paths = set(spec["paths"])
     expected = {"/api/v1/stats", "/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/events",
-                "/api/v1/timeline", "/api/v1/places", "/api/v1/network", "/api/v1/clusters",
+                "/api/v1/timeline", "/api/v1/places", "/api/v1/network", "/api/v1/summary", "/api/v1/clusters",
                 "/api/v1/clusters/{cluster_id}", "/api/v1/actors", "/api/v1/export", "/api/v1/extract"}
     assert expected <= paths
     docs = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")

@@ -221,3 +221,10 @@ def test_busy_database_shows_a_banner_then_recovers(page: Any, served: Served) -
         writer.close()
     page.wait_for_selector("body[data-ready=true]", timeout=15_000)  # it retries by itself
     assert page.locator("#banner").is_hidden()
+
+
+def test_unknown_article_page_says_so(page: Any, served: Served) -> None:
+    page.goto(f"{served.base}/articles/0000000000000000")
+    page.wait_for_selector("#article[data-ready=error]")
+    assert "no article with id" in page.locator("#error").inner_text()
+    assert page.problems == []

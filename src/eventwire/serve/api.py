@@ -114,6 +114,18 @@ def network(request: Request, q: Filters,
     return {**summaries.network(rows, max_nodes), "truncated": len(rows) >= MAX_ROWS}
 
 
+@router.get("/summary", summary="Timeline, places and network in one read (what the explorer draws)")
+def summary(request: Request, q: Filters,
+            max_nodes: Annotated[int, Query(ge=2, le=300)] = 60) -> dict[str, Any]:
+    with _db(request).read() as store:
+        rows = _rows(store, q)
+    found = summaries.places(rows)
+    return {"events": len(rows), "truncated": len(rows) >= MAX_ROWS,
+            "timeline": summaries.timeline(rows),
+            "places": {"places": found, "located": sum(p["events"] for p in found), "events": len(rows)},
+            "network": summaries.network(rows, max_nodes)}
+
+
 @router.get("/clusters", summary="Deduplicated events with GDELT-style counts")
 def clusters(request: Request, q: Filters,
              min_articles: Annotated[int, Query(ge=1)] = 1,

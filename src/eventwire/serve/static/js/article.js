@@ -3,6 +3,8 @@ import { getJSON } from "./api.js";
 import { clear, el } from "./dom.js";
 import { renderArticle } from "./reader.js";
 
+const RETRY_MS = 5000;
+
 async function main() {
   const root = document.getElementById("article");
   const id = decodeURIComponent(window.location.pathname.split("/").filter(Boolean).pop() || "");
@@ -14,8 +16,10 @@ async function main() {
     if (hash) select(decodeURIComponent(hash[1]), true);
     root.dataset.ready = "true";
   } catch (err) {
-    clear(root).append(el("p", { class: "error", id: "error" }, `Cannot show this article: ${err.message}`));
+    const again = err.code === "database_busy" ? ` (retrying in ${RETRY_MS / 1000} s)` : "";
+    clear(root).append(el("p", { class: "error", id: "error" }, `Cannot show this article: ${err.message}${again}`));
     root.dataset.ready = "error";
+    if (again) setTimeout(main, RETRY_MS);
   }
 }
 

@@ -123,11 +123,9 @@ async function load() {
   document.body.dataset.ready = "false";
   const params = apiParams(filters);
   try {
-    const [events, timeline, places, network] = await Promise.all([
+    const [events, { timeline, places, network }] = await Promise.all([
       getJSON("events", { ...params, limit: PAGE, offset: filters.offset }),
-      getJSON("timeline", params),
-      getJSON("places", params),
-      getJSON("network", params),
+      getJSON("summary", params),
     ]);
     banner.hidden = true;
     renderTable(events, filters);
