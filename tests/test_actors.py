@@ -290,3 +290,21 @@ def test_pronoun_it_for_a_state_subject(nlp, resolver) -> None:
 )
 def test_roles_for_people_not_in_the_kb(nlp, resolver, text: str, phrase: str, expected: str) -> None:
     _check(_code_of(nlp, resolver, text, phrase), expected)
+
+
+def test_story_country_for_roles_without_one(nlp, resolver) -> None:
+    text = ("Kenyan police fired tear gas in Nairobi on Tuesday. Kenya's government banned the march. "
+            "Interior Minister Kipchumba Murkomen said protesters had attacked police stations.")
+    _check(_code_of(nlp, resolver, text, "protesters"), "KENCVL")
+    _check(_code_of(nlp, resolver, text, "Interior Minister Kipchumba Murkomen"), "KENGOV")
+
+
+def test_no_story_country_when_two_countries_share_the_story(nlp, resolver) -> None:
+    text = ("Russian and Ukrainian officials met in Istanbul. Russia and Ukraine traded accusations. "
+            "Soldiers on both sides were killed overnight.")
+    _check(_code_of(nlp, resolver, text, "Soldiers"), "MIL")
+
+
+def test_no_story_country_for_foreign_or_backed_forces(nlp, resolver) -> None:
+    text = "Syria's army shelled Idlib. Syrian officials said foreign fighters were killed in Syria."
+    _check(_code_of(nlp, resolver, text, "foreign fighters"), "REB")

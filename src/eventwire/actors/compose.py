@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 _GROUPISH = {"armed_group", "organization", "igo", "ngo", "media"}
 _STRONG_MODS = ("OPP", "REB", "INS", "UAF", "MIL", "COP", "SPY", "JUD", "LEG", "NGO", "MED", "REF", "CVL")
 _LOOKBACK_SENTS = 3
+# Roles whose country a careful coder takes from the story when the phrase gives none
+# ("protesters", "the Interior Minister", "riot police" in a story about one country).
+_INFER_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB", "INS", "CRM", "EDU", "LAB",
+                "BUS", "AGR", "HLH", "REL", "SPY", "PTY", "UAF"}
+# Modifiers saying the phrase is not the story's own country's.
+_FOREIGN = {"foreign", "international", "western", "multinational", "overseas", "exiled",
+            "regional", "global", "allied", "coalition", "peacekeeping", "u.n.", "un", "nato"}
 _BACKREF_ROLES = {"STATE", "GROUP", "SAME"}
 # Roles whose members usually belong where the text places them ("protesters in Georgia");
 # not troops, refugees or reporters, who are often foreign.
@@ -64,8 +71,9 @@ class Composer:
                 self.token_cand[i] = cand
                 if cand.hits:
                     self.token_hits[i] = cand.hits
-        self.evidence = _evidence(named)
+        self.evidence = _evidence(doc, named)
         self.us_local = _us_local(words)
+        self.dominant = _dominant(self.evidence)
 
     def _sent(self, i: int) -> int:
         return bisect.bisect_right(self._sent_starts, i) - 1
@@ -232,6 +240,8 @@ class Composer:
             return ref
         if role is None:
             return self._ref(cand, None, "person", surname=surname)
+        if country is None and role in _INFER_ROLES:
+            country = self.dominant
         actor = _person_actor(span.text, country, role)
         ref = self._ref(cand, actor, "person", surname=surname)
         ref.title = title
@@ -289,6 +299,8 @@ class Composer:
         group = group or self._inner_group(cand)
         if group is not None:
             return self._ref(cand, group, "group")
+        if role and not country and role in _INFER_ROLES and not _foreign(tokens):
+            country = self.dominant
         if country and role:
             return self._ref(cand, self.kb.role_actor(country, role), "group")
         if country and cand.label == "NORP" and root.tag_ in {"NNPS", "NNS"}:
@@ -335,6 +347,12 @@ class Composer:
         title = roles.find_title([c.lower_ for c in head.lefts if c.dep_ in {"compound", "amod"}] + [head.lower_])
         if title and country is None:
             country = self._context_country(head)
+        if title and country is None and _is_definite(head):
+            for ref in self._recent(head.i, "person"):
+                if ref.title == title:
+                    return self._copy(cand, ref)
+        if country is None and role in _INFER_ROLES and not _foreign([*tokens, head]) and not self._backed(tokens):
+            country = self.dominant
         if title and country:
             holders = self.kb.holders(country, title, self.date)
             if len(holders) == 1:
@@ -354,6 +372,11 @@ class Composer:
         ref = self._ref(cand, self.kb.role_actor(country, role), kind, plural)
         ref.title = title
         return ref
+
+    def _backed(self, tokens: list[Token]) -> bool:
+        """"Turkish-backed", "Iranian-made": the phrase says whose it is not."""
+        return any(self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in _ATTRIBUTIVE
+                   for t in tokens if t.i + 2 < len(self.doc))
 
     def _where(self, head: Token) -> str | None:
         """"opposition parties in Nepal", "students throughout Indonesia": the country they are in."""
@@ -535,22 +558,46 @@ class Composer:
         return new
 
 
+def _dominant(evidence: collections.Counter[str]) -> str | None:
+    """The story's country: most named, at least half of all country mentions, twice the next.
+    Evidence weights: 2 for a state, demonym or capital, 1 for a group's or person's country."""
+    ranked = evidence.most_common(2)
+    if not ranked:
+        return None
+    top, count = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0
+    total = sum(evidence.values())
+    return top if count >= 2 * runner and 2 * count >= total and count >= 2 else None
+
+
+def _foreign(tokens: list[Token]) -> bool:
+    return any(t.lower_ in _FOREIGN for t in tokens)
+
+
 def _names_part(words: list[str], name: list[str]) -> bool:
     """"Barth Eide" is part of "Espen Barth Eide": same last word, all words in the name."""
     return bool(words) and words[-1] == name[-1] and all(w in name for w in words)
 
 
-def _evidence(named: list[Candidate]) -> collections.Counter[str]:
-    """Countries the article names other than by a capital (capitals may be US namesakes)."""
+def _evidence(doc: Doc, named: list[Candidate]) -> collections.Counter[str]:
+    """Countries the article names: states, demonyms, KB actors, capitals that are no US namesakes."""
     counts: collections.Counter[str] = collections.Counter()
     for cand in named:
+        if _attributive(doc, cand):
+            continue
         for hit in cand.hits[:1]:
+            if hit.kind == "entry" and hit.entry is not None and hit.entry.type == "person":
+                country = hit.entry.actor(None).country
+                if country:
+                    counts[country] += 1
+                continue
             if not hit.country or norm(hit.exact) in _US_NAMESAKES:
                 continue
-            named_country = hit.kind in {"state", "adjective", "people"} or (
-                hit.kind == "seat" and norm(hit.exact) not in _US_NAMESAKE_CAPITALS)
-            if named_country or hit.kind == "entry" and hit.entry is not None and hit.entry.type != "person":
-                counts[hit.country] += 1
+            if hit.kind in {"state", "adjective", "people"} or (
+                    hit.kind == "seat" and norm(hit.exact) not in _US_NAMESAKE_CAPITALS):
+                counts[hit.country] += 2
+            elif hit.kind == "entry":
+                counts[hit.country] += 1  # a group's country is weaker evidence of the story's
     return counts
 
 
