@@ -75,8 +75,7 @@ class _Run:
         self.batch_size = batch_size
         self.progress, self.on_progress = progress, on_progress
         self.pending = _Pending()
-        self.seconds_extract = 0.0
-        self.seconds_store = 0.0
+        self.seconds_store = 0.0  # lookups and writes; the rest of a run is the pipeline's
         self._extractor = None
 
     @property
@@ -112,11 +111,11 @@ class _Run:
         pending, self.pending = self.pending, _Pending()
         started = time.perf_counter()
         todo = self._unseen(pending.documents)
+        extracting = time.perf_counter()
         articles: list[Article] = list(self.extractor.extract(todo)) if todo else []
         stored_at = time.perf_counter()
-        self.seconds_extract += stored_at - started
         result = self.store.add(articles, pending.rejections, run_id=self.run_id, inputs=pending.inputs)
-        self.seconds_store += time.perf_counter() - stored_at
+        self.seconds_store += time.perf_counter() - stored_at + (extracting - started)
         p = self.progress
         p.articles_new += result.new_articles
         p.articles_skipped += result.skipped + len(pending.documents) - len(todo)
@@ -124,7 +123,6 @@ class _Run:
         p.rejections += len(pending.rejections)
         if self.on_progress:
             self.on_progress(p)
-
 
     def _unseen(self, documents: list[Document]) -> list[Document]:
         """Documents whose article is not stored yet: those are skipped before NLP, the costly
