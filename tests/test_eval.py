@@ -271,3 +271,16 @@ def test_a_failing_stage_does_not_stop_the_evaluation(tmp_path: Path) -> None:
     assert [e["ref"] for e in result.errors if e["kind"] == "pipeline_error"] == ["r1"]
     assert any("raised on 1 item" in n for n in result.notes)
     assert result.breakdown["events_by_type"]["AID"] == {"gold": 5, "matched": 0, "recall": 0.0}
+
+
+def test_conll_tokens_are_rejoined_as_printed() -> None:
+    block = "\n".join(f"{t} {g}" for t, g in [
+        ("Trump", "B-S"), ("’", "I-S"), ("s", "I-S"), ("rebel", "O"), ("-", "O"), ("held", "O"),
+        ("“", "O"), ("dangerous", "O"), ("”", "O"), ("(", "O"), ("UN", "B-T"), (")", "O"), (",", "O"),
+        ("the", "O"), ("army", "O"), ("'s", "O"), ("5", "O"), ("%", "O"), (".", "O")])
+    s = datasets._span_sentence("x", block)
+    assert s.text == "Trump’s rebel-held “dangerous” (UN), the army's 5%."
+    assert [s.text[a:b] for a, b in s.offsets][:3] == ["Trump", "’", "s"]
+    assert s.gold_tokens("S") == {0, 1, 2} and s.gold_tokens("T") == {10}
+    start = s.text.index("UN")
+    assert s.token_indexes(start, start + 2) == {10}

@@ -162,8 +162,10 @@ def load_confli_class(path: Path) -> list[LabelledSentence]:
     return out
 
 
-_NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}]|'s|'|’s|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)
-_NO_SPACE_AFTER = {"(", "[", "{", "$", "#"}
+_NO_SPACE_BEFORE = re.compile(r"^([.,;:!?%)\]}”]|'s|'|’s|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "#", "“"}
+_CLITICS = {"s", "t", "re", "ve", "ll", "d", "m"}
+_APOSTROPHES = {"'", "’"}
 
 
 def load_confli_spans(path: Path) -> list[SpanSentence]:
@@ -173,18 +175,41 @@ def load_confli_spans(path: Path) -> list[SpanSentence]:
 
 def _span_sentence(ref: str, block: str) -> SpanSentence:
     """Tokens are re-joined the way news prints them, so the tagger sees ordinary text."""
-    text, offsets, tags, prev = "", [], [], ""
+    tokens, tags = [], []
     for line in block.strip().split("\n"):
         token, _, tag = line.rpartition(" ")
         if not token:
             token, tag = tag, "O"
-        if text and not _NO_SPACE_BEFORE.match(token) and prev not in _NO_SPACE_AFTER:
+        tokens.append(token)
+        tags.append(tag)
+    text, offsets = "", []
+    for i, token in enumerate(tokens):
+        if text and not _glued(tokens, i):
             text += " "
         offsets.append((len(text), len(text) + len(token)))
-        tags.append(tag)
         text += token
-        prev = token
     return SpanSentence(ref, text, tuple(offsets), tuple(tags))
+
+
+def _hyphen_at(tokens: list[str], i: int) -> bool:
+    """Token i is a hyphen between two word tokens (the data splits hyphenated words)."""
+    return (0 < i < len(tokens) - 1 and tokens[i] == "-" and tokens[i - 1][-1:].isalnum()
+            and tokens[i + 1][:1].isalnum())
+
+
+def _glued(tokens: list[str], i: int) -> bool:
+    """True when token i is printed without a space before it."""
+    token, prev = tokens[i], tokens[i - 1]
+    nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+    if prev in _NO_SPACE_AFTER:
+        return True
+    if token in _APOSTROPHES and nxt in _CLITICS:  # "Trump ’ s" -> "Trump’s"
+        return True
+    if prev in _APOSTROPHES and token.lower() in _CLITICS:
+        return True
+    if _hyphen_at(tokens, i) or _hyphen_at(tokens, i - 1):  # "rebel - held" -> "rebel-held"
+        return True
+    return bool(_NO_SPACE_BEFORE.match(token))
 
 
 # Geo -----------------------------------------------------------------------------------------------
