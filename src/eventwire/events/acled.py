@@ -54,7 +54,7 @@ def acled_sub_type(
 def _violent(
     code: str, cues: set[str], target_text: str, target_role: str | None,
     source_role: str | None, source_armed: bool,
-) -> str:
+) -> str | None:
     if code.startswith("204") or cues & _CHEMICAL:
         return "Chemical weapon"
     if code.startswith("1831") or (code.startswith("18") and cues & _SUICIDE):
@@ -75,7 +75,9 @@ def _violent(
         return "Looting/property destruction"
     if code == "175":
         return "Excessive force against protesters" if cues & {"protest", "protester", "demonstrator", "demonstration", "rally"} else "Attack"
-    if code == "192" or code == "191":
+    if code == "191":
+        return None  # a blockade or siege changes no hands: no ACLED type of its own
+    if code == "192":
         state = source_role in _STATE_ROLES
         return "Government regains territory" if state else "Non-state actor overtakes territory"
     civilian = target_role in {"CVL", "REF", "MED", "EDU"} or any(w in target_text.lower() for w in _CIVILIAN_WORDS)

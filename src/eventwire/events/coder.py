@@ -247,7 +247,9 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
             forced = next((c for c in t.children if c.dep_ in {"dobj", "dative"} and c.i not in skip), None)
         tgt_cands = seized + verb_targets(t, skip, ("with",) if p.root == "04" else (), instruments=p.root == "15")
         tgt_cands += _consumed_targets(p)
-    if p.merged is not None:
+    if p.merged is not None and p.merged.lemma_ in {"die", "perish", "succumb"}:
+        tgt_cands = [c for c in p.merged.children if c.dep_ == "nsubj"] + tgt_cands
+    elif p.merged is not None:
         # the host's own target first ("struck positions of the SDF, killing three"), then victims
         tgt_cands = tgt_cands + verb_targets(p.merged, skip) if tgt_cands else verb_targets(p.merged, skip)
     if p.complement is not None or p.complement_verb is not None:

@@ -119,7 +119,7 @@ def _noun_complements(t: Token, *, preps: bool = True) -> list[Token]:
     out = [c for c in t.children if c.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}]
     if preps:
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in {"in", "on", "for", "under"}:
+            if c.dep_ == "prep" and c.lower_ in {"in", "on", "for", "under", "as"}:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
 
@@ -174,6 +174,26 @@ def _merge_casualty_verbs(preds: dict[int, Pred]) -> None:
             preds.pop(t.i, None)
         elif t.lemma_ in _HARM and not _has_agent(t):
             preds.pop(t.i, None)  # "28 people were killed in riots": counted on the riots
+    for n in preds.values():
+        death = _death_verb(n.token) if n.entry.pos == "N" and n.root in _VIOLENT_ROOTS else None
+        if death is not None and n.merged is None:
+            n.merged = death  # "died of torture", "died after being beaten"
+
+
+_DIE = frozenset({"die", "perish", "succumb"})
+
+
+def _death_verb(noun: Token) -> Token | None:
+    t = noun
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.lemma_ in _DIE:
+            return t
+        if t.pos_ == "VERB":
+            return None
+    return None
 
 
 def _casualty_host(t: Token, preds: dict[int, Pred], owner: dict[int, Pred]) -> Pred | None:
@@ -280,6 +300,11 @@ def _compose_control(preds: dict[int, Pred]) -> None:
         if family == "intent" and comp.root in _COERCIVE:
             family = "threaten"  # "vowed to fight", "is prepared to impose martial law"
             p.code, p.rule = "130", p.rule + "+rule:coercive-intent"
+        if family in {"appeal", "demand"} and comp.root in _COERCIVE - {"14"}:
+            # "called for sanctions against X", "urged workers to mobilize against X"
+            p.code, p.rule, p.complement = "113", p.rule + "+rule:rally-against", comp
+            comp.parent, comp.forced_mode = p, comp.forced_mode or "demanded"
+            continue
         p.code = compose(family, p.code, comp.code)
         comp.parent = p
         p.complement = comp
