@@ -237,9 +237,17 @@ def _accept(doc: Doc, start: int, end: int, ent_label: list[str],
         return False
     if start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
         return False  # "coach Ripley", "Sen. Lincoln"
-    if not all(t.tag_ == "NNP" or t.text in ("-", "'", "’", ".") for t in doc[start:end]) and not senior:
+    if any(t.tag_[:2] in ("VB", "RB", "IN", "DT", "CC", "PR", "MD") for t in doc[start:end]) and not senior:
         return False  # title-case headline words: "Belarus to Send 200 Troops"
+    if _county(text, gaz):
+        return True
     return strong or _resident_after(doc, end) or ("PERSON" not in labels and _prominent(text, gaz))
+
+
+def _county(text: str, gaz: Gazetteer) -> bool:
+    """'Madison County', 'Rapides Parish': the area word makes the name a place wherever it stands."""
+    last = text.split()[-1].lower()
+    return last in ("county", "parish", "borough") and any(e.feature == "admin2" for e in gaz.find(text))
 
 
 def _prominent(text: str, gaz: Gazetteer) -> bool:
@@ -260,6 +268,8 @@ def _locative_before(doc: Doc, start: int) -> bool:
         if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in ("city", "town", "village", "province", "county", "region", "outskirts", "state", "capital", "north", "south", "east", "west", "parts", "areas", "countryside"):
             return True
         i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].text == "," and i >= 2 and doc[i - 2].like_num:
+        return True  # "John Smith, 41, of Grovetown"
     return i >= 0 and doc[i].lower_ in LOCATIVE
 
 
@@ -267,6 +277,7 @@ _RESIDENTS = frozenset({
     "woman", "man", "women", "men", "resident", "residents", "native", "natives", "police", "officials",
     "mayor", "council", "teen", "teenager", "boy", "girl", "family", "families", "couple", "area",
     "community", "schools", "school", "county", "city", "township", "neighborhood", "neighbourhood",
+    "home", "homes", "supporters", "voters", "leaders", "department", "firefighters", "deputies",
 })
 
 
