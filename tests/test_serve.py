@@ -261,3 +261,12 @@ def test_serve_binds_loopback_by_default() -> None:
     from eventwire.serve import run
 
     assert inspect.signature(run).parameters["host"].default == "127.0.0.1"
+
+
+def test_docs_name_every_serve_option() -> None:
+    from eventwire.commands.serve import serve
+
+    docs = (ROOT / "docs" / "serve.md").read_text(encoding="utf-8")
+    for param in serve.params:
+        for flag in param.opts:
+            assert f"`{flag}`" in docs, f"{flag} is not documented in docs/serve.md"

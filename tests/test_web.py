@@ -53,10 +53,11 @@ def page(browser: Any, served: Served) -> Iterator[Any]:
     context.close()
 
 
-def _shot(page: Any, name: str) -> None:
+def _shot(page: Any, name: str, height: int = 1000) -> None:
     folder = os.environ.get("EVENTWIRE_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
+        page.set_viewport_size({"width": 1400, "height": height})
         page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
@@ -80,7 +81,7 @@ def test_explorer_draws_every_view(page: Any, served: Served) -> None:
     assert page.locator("#network svg .edge").count() > 0
     if page.locator("#map-missing").count() == 0:
         assert page.locator("#map svg path.country").count() > 100  # the Natural Earth outline
-    _shot(page, "explorer")
+    _shot(page, "explorer", height=1400)
     assert page.problems == []
 
 
@@ -227,4 +228,23 @@ def test_unknown_article_page_says_so(page: Any, served: Served) -> None:
     page.goto(f"{served.base}/articles/0000000000000000")
     page.wait_for_selector("#article[data-ready=error]")
     assert "no article with id" in page.locator("#error").inner_text()
+    assert page.problems == []
+
+
+def test_reader_links_back_to_its_events_in_the_explorer(page: Any, served: Served) -> None:
+    listing = served.json("/api/v1/articles?limit=100")["articles"]
+    article = max(listing, key=lambda a: a["n_events"])
+    page.goto(f"{served.base}/articles/{article['id']}")
+    page.wait_for_selector("#article[data-ready=true]")
+    page.click("#in-explorer")
+    page.wait_for_selector("body[data-ready=true]")
+    assert _query(page) == {"article": [article["id"]]}
+    assert page.locator("#summary").inner_text().startswith(f"{article['n_events']} events")
+    page.fill("input[name=type]", "")
+    page.click("#apply")  # the form keeps the article filter it does not show
+    page.wait_for_selector("body[data-ready=true]")
+    assert _query(page) == {"article": [article["id"]]}
+    page.click("#summary .chip")
+    page.wait_for_selector("body[data-ready=true]")
+    assert "article" not in _query(page)
     assert page.problems == []

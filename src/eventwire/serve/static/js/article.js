@@ -11,7 +11,7 @@ async function main() {
   try {
     const article = await getJSON(`articles/${encodeURIComponent(id)}`);
     document.title = `${article.headline || article.id} — eventwire`;
-    const select = renderArticle(root, article);
+    const select = renderArticle(root, article, { explorerLink: true });
     const hash = window.location.hash.match(/^#event-(.+)$/);
     if (hash) select(decodeURIComponent(hash[1]), true);
     root.dataset.ready = "true";

@@ -7,6 +7,8 @@ import { renderNetwork } from "./network.js";
 import { renderTimeline } from "./timeline.js";
 
 const FIELDS = ["since", "until", "actor", "target", "country", "type", "min_confidence", "mode", "near", "km"];
+// filters set by links (the reader's "these events in the explorer"), not by the form
+const LINKED = ["article", "cluster"];
 const PAGE = 50;
 const RETRY_MS = 5000;
 const form = document.getElementById("filters");
@@ -16,14 +18,15 @@ let retry = null;
 function filtersFromURL() {
   const params = new URLSearchParams(window.location.search);
   const filters = {};
-  for (const name of FIELDS) filters[name] = params.get(name) || "";
+  for (const name of [...FIELDS, ...LINKED]) filters[name] = params.get(name) || "";
   filters.quad = params.getAll("quad");
   filters.offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
   return filters;
 }
 
 function filtersFromForm() {
-  const filters = {};
+  const current = filtersFromURL();
+  const filters = Object.fromEntries(LINKED.map((name) => [name, current[name]]));
   for (const name of FIELDS) filters[name] = form.elements[name].value.trim();
   filters.quad = [...form.querySelectorAll("input[name=quad]:checked")].map((box) => box.value);
   return filters;
@@ -102,7 +105,12 @@ function renderTable(data, filters) {
     links.append("export: ", ...["csv", "jsonl", "parquet"].flatMap((format, i) => [i ? " · " : "",
       el("a", { href: `/api/v1/export${query({ ...apiParams(filters), format })}`, download: "" }, format)]));
   }
-  document.getElementById("summary").textContent = `${data.total} events match.`;
+  const summary = clear(document.getElementById("summary"));
+  summary.append(`${data.total} events match.`);
+  for (const name of LINKED.filter((n) => filters[n])) {
+    summary.append(" ", el("button", { type: "button", class: "chip", title: "remove this filter",
+      onclick: () => change({ [name]: "" }) }, `${name}: ${filters[name]} ✕`));
+  }
 }
 
 function showError(err) {
@@ -147,4 +155,16 @@ form.addEventListener("submit", (event) => {
 });
 document.getElementById("reset").addEventListener("click", () => navigate({ quad: [], offset: 0 }));
 window.addEventListener("popstate", load);
+
+// Actor names and codes to pick from while typing.
+getJSON("actors", { limit: 500 }).then(({ actors }) => {
+  const list = el("datalist", { id: "actor-names" });
+  for (const a of actors) {
+    list.append(el("option", { value: a.code || a.id }, a.name));
+    if (a.name) list.append(el("option", { value: a.name }, a.code || ""));
+  }
+  form.append(list);
+  form.elements.actor.setAttribute("list", "actor-names");
+  form.elements.target.setAttribute("list", "actor-names");
+}).catch(() => {});
 load();

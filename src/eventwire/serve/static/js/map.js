@@ -1,5 +1,6 @@
 // Map: located events on an offline Natural Earth outline (world-atlas, installed from npm),
-// equirectangular, clustered on screen; wheel zooms, drag pans, a click filters near a cluster.
+// equirectangular, fitted to the events and clustered on screen; wheel zooms, drag pans, a click
+// filters near a cluster.
 import { clear, el, goldsteinColor, svg } from "./dom.js";
 import { polygons } from "./topo.js";
 
@@ -71,15 +72,33 @@ function markers(places, scale, onCluster) {
   return layer;
 }
 
+// The smallest view (of the map's proportions) around every place, with a margin.
+function fit(places) {
+  if (!places.length) return { x: 0, y: 0, w: W, h: H };
+  const xy = places.map((p) => project([p.lon, p.lat]));
+  const xs = xy.map(([x]) => x);
+  const ys = xy.map(([, y]) => y);
+  const margin = 40;
+  let w = Math.max(W / 8, Math.max(...xs) - Math.min(...xs) + 2 * margin);
+  let h = Math.max(...ys) - Math.min(...ys) + 2 * margin;
+  if (w / h < W / H) w = (h * W) / H; else h = (w * H) / W;
+  w = Math.min(W, w);
+  h = Math.min(H, h);
+  const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+  const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+  return { x: Math.min(W - w, Math.max(0, cx - w / 2)), y: Math.min(H - h, Math.max(0, cy - h / 2)), w, h };
+}
+
 export async function renderMap(root, data, onCluster) {
   clear(root);
   const countries = await loadOutline();
-  const view = { x: 0, y: 0, w: W, h: H };
+  const view = fit(data.places);
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "map", role: "img", "aria-label": "map of events" });
   chart.append(svg("rect", { x: 0, y: 0, width: W, height: H, class: "sea" }));
   if (countries) chart.append(svg("g", { class: "countries" }, countryPaths(countries)));
-  let layer = markers(data.places, 1, onCluster);
+  let layer = markers(data.places, W / view.w, onCluster);
   chart.append(layer);
+  chart.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
   const redraw = () => {
     chart.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
     const next = markers(data.places, W / view.w, onCluster);

@@ -2,8 +2,8 @@
 // colour = mean Goldstein), laid out by a small deterministic force simulation.
 import { clear, el, goldsteinColor, svg } from "./dom.js";
 
-const W = 1200;
-const H = 420;
+const W = 800;
+const H = 520;
 const GRAVITY = 0.15;
 
 function layout(nodes, edges) {

@@ -93,14 +93,16 @@ function eventItem(e, onEvent) {
     el("div", { class: "event-facts" }, facts.join(" · ")));
 }
 
-function header(article) {
+function header(article, options) {
   const link = safeHref(article.url);
   const meta = [article.source, article.published, article.byline].filter(Boolean).join(" · ");
   return el("header", { class: "article-head" },
     el("h1", { id: "article-headline" }, article.headline || article.ref || "(no headline)"),
     el("p", { class: "meta" }, meta || "undated",
       link ? [" · ", el("a", { href: link, rel: "noopener noreferrer nofollow", target: "_blank", id: "article-link" }, "original")] : null,
-      ` · id ${article.id}`),
+      ` · id ${article.id}`,
+      options.explorerLink ? [" · ", el("a", { href: `/?article=${encodeURIComponent(article.id)}`, id: "in-explorer" },
+        "these events in the explorer")] : null),
     (article.warnings || []).length
       ? el("ul", { class: "warnings" }, [...new Set(article.warnings)].map((w) => el("li", {}, w))) : null);
 }
@@ -111,7 +113,7 @@ function legend() {
 }
 
 // Renders `article` into `root`; returns select(eventId) to highlight one event.
-export function renderArticle(root, article) {
+export function renderArticle(root, article, options = {}) {
   const list = el("ol", { class: "event-list", id: "event-list" });
   let select = () => {};
   const onEvent = (id) => select(id, true);
@@ -122,7 +124,7 @@ export function renderArticle(root, article) {
       el("ul", {}, article.captions.map((c) => el("li", {}, c))))
     : null;
   clear(root).append(
-    header(article),
+    header(article, options),
     el("div", { class: "reader" },
       el("section", { class: "reader-text" }, legend(), body, captions),
       el("section", { class: "reader-events" }, el("h2", {}, `${(article.events || []).length} events`), list)));

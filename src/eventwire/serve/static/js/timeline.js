@@ -3,8 +3,8 @@
 import { clear, el, QUAD_NAMES, svg } from "./dom.js";
 
 const DAY = 86400000;
-const W = 900;
-const H = 170;
+const W = 1300;
+const H = 150;
 const PAD = { left: 36, right: 10, top: 10, bottom: 28 };
 const MAX_BARS = 120;
 
