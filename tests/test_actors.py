@@ -308,3 +308,12 @@ def test_no_story_country_when_two_countries_share_the_story(nlp, resolver) -> N
 def test_no_story_country_for_foreign_or_backed_forces(nlp, resolver) -> None:
     text = "Syria's army shelled Idlib. Syrian officials said foreign fighters were killed in Syria."
     _check(_code_of(nlp, resolver, text, "foreign fighters"), "REB")
+
+
+def test_a_country_as_place_is_no_entity_actor_but_an_argument_country(nlp, resolver) -> None:
+    text = "Fighting in Syria killed 12 people on Monday."
+    doc, actors = _resolve(nlp, resolver, text)
+    syria = next(m for m in actors.mentions if m.text == "Syria")
+    assert syria.actor is None and syria.label == "GPE"
+    span = doc.char_span(syria.start, syria.end)
+    _check(actors.for_span(span).actor, "SYR")  # type: ignore[union-attr]

@@ -26,6 +26,7 @@ _STRONG_MODS = ("OPP", "REB", "INS", "UAF", "MIL", "COP", "SPY", "JUD", "LEG", "
 _LOOKBACK_SENTS = 3
 # Roles whose country a careful coder takes from the story when the phrase gives none
 # ("protesters", "the Interior Minister", "riot police" in a story about one country).
+_PLACE_PREPS = {"in", "inside", "across", "throughout", "within", "near", "at"}
 _INFER_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB", "INS", "CRM", "EDU", "LAB",
                 "BUS", "AGR", "HLH", "REL", "SPY", "PTY", "UAF"}
 # Modifiers saying the phrase is not the story's own country's.
@@ -56,6 +57,7 @@ class Ref:
     surname: str | None = None
     mention: Mention | None = None
     dep: str = ""
+    place_of: Actor | None = None  # a place's country, for event arguments ("attacks in Syria")
 
 
 class Composer:
@@ -127,8 +129,10 @@ class Composer:
             return self._ref(cand, None, "place")
         if hit.kind in {"seat", "state"} and not self._plausible_place(hit, cand):
             return self._ref(cand, None, "place")
-        if hit.kind == "seat" and self._locative(cand) and hit.country:
-            return self._ref(cand, self.kb.state(hit.country), "place")
+        if hit.kind in {"seat", "state"} and self._locative(cand, strict=hit.kind == "state"):
+            ref = self._ref(cand, None, "place")
+            ref.place_of = self.kb.state(hit.country) if hit.country else None
+            return ref
         if hit.kind == "entry" and hit.entry is not None:
             entry = hit.entry
             if entry.type == "person":
@@ -175,9 +179,12 @@ class Composer:
         root = self.doc[cand.start : cand.end].root
         return any(c.dep_ == "appos" for c in root.children)
 
-    def _locative(self, cand: Candidate) -> bool:
+    def _locative(self, cand: Candidate, strict: bool = False) -> bool:
+        """"talks in Ankara", "fighting in Syria": a place, not an actor. Countries are places
+        only after the plainly locative prepositions (a country "to" or "over" is often a party)."""
         head = self.doc[cand.head]
-        return head.dep_ == "pobj" and head.head.lower_ in roles.LOCATIVE
+        preps = _PLACE_PREPS if strict else roles.LOCATIVE
+        return head.dep_ == "pobj" and head.head.lower_ in preps
 
     def _naming_modifier(self, cand: Candidate) -> bool:
         """"the Astana Process", "Moscow time": a capital naming a thing, not acting."""

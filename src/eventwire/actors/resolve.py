@@ -34,6 +34,7 @@ class ArticleActors:
     countries: collections.Counter[str] = field(default_factory=collections.Counter)
     _by_token: dict[int, Mention] = field(default_factory=dict, repr=False)
     _composer: Composer | None = field(default=None, repr=False)
+    _places: dict[int, Actor] = field(default_factory=dict, repr=False)
     _cache: dict[tuple[int, int], Mention | None] = field(default_factory=dict, repr=False)
 
     def for_span(self, span: Span) -> Mention | None:
@@ -43,6 +44,9 @@ class ArticleActors:
             found = self._find(span.root) if len(span) else None
             if found is not None and self._composer is not None and found.actor is not None:
                 found = self._composer.narrow(span, found)
+            if found is not None and found.actor is None and span.root.i in self._places:
+                # a place in `entities`, but as an event's argument it stands for its country
+                found = Mention(found.text, found.start, found.end, self._places[span.root.i], found.label)
             self._cache[key] = _widen(found, span) if found is not None else None
         return self._cache[key]
 
@@ -149,6 +153,8 @@ def _record(result: ArticleActors, composer: Composer, cand: Candidate, ref: Ref
     result.mentions.append(mention)
     for i in range(start, cand.end):
         result._by_token.setdefault(i, mention)
+        if ref.place_of is not None:
+            result._places[i] = ref.place_of
     composer.remember(ref, mention)
     if ref.actor is not None and ref.actor.country:
         result.countries[ref.actor.country] += 1
