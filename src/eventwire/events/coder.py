@@ -315,6 +315,9 @@ def _complement_targets(p: Pred) -> list[Token]:
     comp = p.complement
     clause = comp.anchor if comp is not None else p.complement_verb
     out: list[Token] = []
+    for c in p.token.children:
+        if c.dep_ == "ccomp":  # "demanded that Mugabe abandon ...": the one who must act
+            out += [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} and s.pos_ != "PRON"]
     if clause is not None and clause.dep_ == "ccomp":
         out += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"]
     if comp is not None:

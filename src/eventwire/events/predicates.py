@@ -288,19 +288,28 @@ def _nested_complement(p: Pred, preds: dict[int, Pred]) -> Pred | None:
     return min(found, key=lambda q: abs(q.token.i - clause.i)) if found else None
 
 
+def _against(p: Pred) -> bool:
+    """The act is aimed at someone named with "against" or "on" ("sanctions against X")."""
+    for head in (p.token, p.carrier):
+        if head is not None and any(c.dep_ == "prep" and c.lower_ in {"against", "on"} for c in head.children):
+            return True
+    return False
+
+
 def _compose_control(preds: dict[int, Pred]) -> None:
     for p in sorted(preds.values(), key=lambda q: -q.token.i):
         family = next((f for f in FAMILIES if p.entry.has(f)), None)
         if family is None:
             continue
-        comp = _complement_of(p, preds) or _nested_complement(p, preds)
+        direct = _complement_of(p, preds)
+        comp = direct or _nested_complement(p, preds)
         if comp is None or comp is p:
             p.complement_verb = next((c for c in p.token.children if c.dep_ in {"xcomp", "ccomp"}), None)
             continue
         if family == "intent" and comp.root in _COERCIVE:
             family = "threaten"  # "vowed to fight", "is prepared to impose martial law"
             p.code, p.rule = "130", p.rule + "+rule:coercive-intent"
-        if family in {"appeal", "demand"} and comp.root in _COERCIVE - {"14"}:
+        if family in {"appeal", "demand"} and comp is direct and comp.root in _COERCIVE - {"14"} and _against(comp):
             # "called for sanctions against X", "urged workers to mobilize against X"
             p.code, p.rule, p.complement = "113", p.rule + "+rule:rally-against", comp
             comp.parent, comp.forced_mode = p, comp.forced_mode or "demanded"
