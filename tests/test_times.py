@@ -20,6 +20,8 @@ FRIDAY = "2022-02-04"  # a Friday
         ("Sept. 11, 2001", "2001-09-11", "day", "absolute"),
         ("12/25/2021", "2021-12-25", "day", "absolute"),
         ("on Jan. 6, 2021", "2021-01-06", "day", "absolute"),
+        ("Feb. 3, 2022, at 2 p.m.", "2022-02-03", "day", "absolute"),
+        ("the 15th of March, 2019", "2019-03-15", "day", "absolute"),
         ("August 2020", "2020-08", "month", "absolute"),
         ("in August 2020", "2020-08", "month", "absolute"),
         ("Dec 2019", "2019-12", "month", "absolute"),
@@ -47,6 +49,8 @@ FRIDAY = "2022-02-04"  # a Friday
         ("Thursday night", "2022-02-03", "day", "published"),
         ("early Tuesday", "2022-02-01", "day", "published"),
         ("dawn on Friday", "2022-02-04", "day", "published"),
+        ("5 p.m. Monday", "2022-01-31", "day", "published"),
+        ("Monday at 5 p.m.", "2022-01-31", "day", "published"),
         ("Sunday's", "2022-01-30", "day", "published"),
         ("last Friday", "2022-01-28", "day", "published"),
         ("last Thursday", "2022-02-03", "day", "published"),
@@ -127,7 +131,7 @@ def test_absolute_expressions_need_no_publication_date(text: str, value: str) ->
     assert normalise(text, None) == (value, {10: "day", 4: "year", 7: "month"}[len(value)], "absolute")
 
 
-@pytest.mark.parametrize("text", ["may", "19", "3", "", "the past", "24 hours", "two years", "the past 24 hours"])
+@pytest.mark.parametrize("text", ["may", "19", "3", "", "the past", "24 hours", "two years", "the past 24 hours", "5 p.m.", "2-3 p.m.", "two 5-year"])
 def test_dateparser_traps_are_not_dates(text: str) -> None:
     assert normalise(text, FRIDAY) is None
 

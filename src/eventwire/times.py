@@ -105,12 +105,16 @@ def normalise(text: str, published: str | dt.date | None, *, future: bool = Fals
 def _clean(text: str) -> str:
     t = " ".join(text.replace("\u2019", "'").split()).strip(" ,.;:()").lower()
     t = re.sub(r"'s$", "", t)  # "Sunday's attack"
+    t = _CLOCK_HEAD.sub("", _CLOCK_TAIL.sub("", t))  # "5 p.m. Monday", "Monday at 5 p.m."
     prev = None
     while prev != t:
         prev, t = t, _TIME_OF_DAY.sub("", _LEAD.sub("", t))
     return t.strip(" ,")
 
 
+_CLOCK = r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm)|noon|midnight)"
+_CLOCK_HEAD = re.compile(rf"^(?:about\s+|around\s+|at\s+)?{_CLOCK}\s+(?:on\s+)?(?=\S)")
+_CLOCK_TAIL = re.compile(rf",?\s+(?:at\s+|around\s+|about\s+)?{_CLOCK}$")
 _TIME_OF_DAY = re.compile(r"^(?:dawn|dusk|midnight|noon|daybreak|sunrise|sunset|early|late)\s+(?:on\s+)?(?=\S)")
 
 
@@ -272,7 +276,9 @@ def _period(day: dt.date, unit: str, step: int) -> Value:
 
 
 _DURATION = re.compile(r"^(?:the\s+)?(?:past\s+|last\s+|next\s+)?[\w-]+\s+(?:hours?|minutes?|days?|weeks?|months?|years?|decades?)$")
-_HAS_DATE_WORD = re.compile(r"\d|" + "|".join(sorted({k for k in MONTHS if len(k) > 3}, key=len, reverse=True)))
+_HAS_DATE_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+)
 
 
 def _fallback(original: str, t: str, pub: dt.date | None) -> Value | None:
@@ -281,8 +287,8 @@ def _fallback(original: str, t: str, pub: dt.date | None) -> Value | None:
         return None
     if _DURATION.match(t):
         return None  # "24 hours", "two years": how long, not when
-    if not _HAS_DATE_WORD.search(t):
-        return None
+    if not _HAS_DATE_WORD.search(t) or (t.startswith("may") and "May" not in original):
+        return None  # dateparser reads "2-3 p.m." or "two 5-year" as dates: a month name is required
     try:
         import dateparser
     except ImportError:
