@@ -125,8 +125,8 @@ CASES = [
     # dates change who holds an office
     ("The Turkish president met the Russian president in Sochi.", "the Russian president", "RUSGOV", "2021-09-29"),
     ("The US president signed the bill.", "The US president", "USAGOV", "2022-08-16"),
-    ("Former President Donald Trump addressed supporters.", "Former President Donald Trump", "USAELI", "2022-11-15"),
-    ("Former Prime Minister Imran Khan was jailed.", "Former Prime Minister Imran Khan", "PAKELI", "2023-08-05"),
+    ("Former President Donald Trump addressed supporters.", "Former President Donald Trump", "USAELIGOV", "2022-11-15"),
+    ("Former Prime Minister Imran Khan was jailed.", "Former Prime Minister Imran Khan", "PAKOPPELI", "2023-08-05"),
     # international organisations and media
     ("UN Secretary-General Antonio Guterres urged a ceasefire.", "UN Secretary-General Antonio Guterres", "IGOUNO", "2024-01-01"),
     ("The UN Security Council adopted a resolution.", "The UN Security Council", "IGOUNO", None),

@@ -26,6 +26,7 @@ _STRONG_MODS = ("OPP", "REB", "INS", "UAF", "MIL", "COP", "SPY", "JUD", "LEG", "
 _LOOKBACK_SENTS = 3
 # Roles whose country a careful coder takes from the story when the phrase gives none
 # ("protesters", "the Interior Minister", "riot police" in a story about one country).
+_STATE_ROLES = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 _PLACE_PREPS = {"in", "inside", "across", "throughout", "within", "near", "at"}
 _INFER_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB", "INS", "CRM", "EDU", "LAB",
                 "BUS", "AGR", "HLH", "REL", "SPY", "PTY", "UAF"}
@@ -138,12 +139,7 @@ class Composer:
             if entry.type == "person":
                 actor = entry.actor(self.date)
                 if cand.title_start is not None or self._has_appos(cand):
-                    country, role, _, _ = self._title_context(cand)
-                    inactive = self.date is not None and entry.terms and not any(
-                        t.active(self.date) for t in entry.terms)
-                    if role == "ELI" or (inactive and role):
-                        country = country or actor.country
-                        actor = Actor(actor.id, actor.name, "person", country, role, (country or "") + role)
+                    actor = self._titled(entry, actor, cand)
                 ref = self._ref(cand, actor, "person")
                 ref.gender, ref.surname = entry.gender, norm(entry.name.split()[-1])
                 term = entry.term_at(self.date) if entry.terms else None
@@ -174,6 +170,28 @@ class Composer:
         countries = {t.country for t in entry.terms} | {entry.country}
         return any(self.evidence[c] > 0 for c in countries if c) or any(
             r.actor is not None and r.actor.id == entry.id for r in self.refs)
+
+    def _titled(self, entry: KBEntry, actor: Actor, cand: Candidate) -> Actor:
+        """What the text's title adds to the KB: "former" (ELI), an office the KB does not date
+        on this day, or a second role ("army chief" Burhan, president: SDNGOVMIL)."""
+        country, role, _, _ = self._title_context(cand)
+        if role is None:
+            return actor
+        active = self.date is None or any(t.active(self.date) for t in entry.terms)
+        country = country or actor.country
+        if role == "ELI" and active and actor.role not in {None, "ELI"}:
+            # "jailed former prime minister Imran Khan", now opposition: PAKOPPELI
+            return Actor(actor.id, actor.name, "person", actor.country, actor.role, actor.code + "ELI")
+        if role == "ELI":
+            if actor.role == "ELI":
+                return actor
+            office = actor.role or "GOV"
+            return Actor(actor.id, actor.name, "person", country, "ELI", f"{country or ''}ELI{office}")
+        if not active:
+            return Actor(actor.id, actor.name, "person", country, role, (country or "") + role)
+        if role != actor.role and role in _STATE_ROLES and actor.role in _STATE_ROLES and country == actor.country:
+            return Actor(actor.id, actor.name, "person", country, actor.role, actor.code + role)
+        return actor
 
     def _has_appos(self, cand: Candidate) -> bool:
         root = self.doc[cand.start : cand.end].root
@@ -247,9 +265,9 @@ class Composer:
             return ref
         if role is None:
             return self._ref(cand, None, "person", surname=surname)
-        if country is None and role in _INFER_ROLES:
+        if country is None and role in _INFER_ROLES | {"ELI"}:
             country = self.dominant
-        actor = _person_actor(span.text, country, role)
+        actor = _person_actor(span.text, country, role, code=(country or "") + "ELIGOV" if role == "ELI" else None)
         ref = self._ref(cand, actor, "person", surname=surname)
         ref.title = title
         return ref

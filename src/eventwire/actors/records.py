@@ -75,10 +75,12 @@ class KBEntry:
             national = [t for t in self.terms if not t.country.startswith("IGO")] or list(self.terms)
             country = self.country or max(national, key=lambda t: t.start).country
             last = max(self.terms, key=lambda t: t.start)
-            role = last.role if last.role in _KEEPS_ROLE else "ELI"
             if country.startswith("IGO"):
-                return Actor(self.id, self.name, self.type, None, role, country)
-            return Actor(self.id, self.name, self.type, country, role, country + role)
+                return Actor(self.id, self.name, self.type, None, "ELI", country)
+            if last.role in _KEEPS_ROLE:
+                return Actor(self.id, self.name, self.type, country, last.role, country + last.role)
+            # a former office holder: elite, with the office's role after it ("BGDELIGOV")
+            return Actor(self.id, self.name, self.type, country, "ELI", country + "ELI" + last.role)
         if term.country.startswith("IGO"):
             return Actor(self.id, self.name, self.type, None, term.role, term.country)
         return Actor(self.id, self.name, self.type, term.country, term.role, term.country + term.role)
@@ -98,7 +100,7 @@ class KBEntry:
 
 _RANK = {"GOV": 0, "MIL": 1, "OPP": 2}
 # Rebels and opposition figures keep their role after their last dated term; office holders
-# become "ELI" (former officials), as CAMEO codes them.
+# become "ELI" (former officials, CAMEO), their office's role kept after it: "BGDELIGOV".
 _KEEPS_ROLE = {"REB", "INS", "OPP", "CRM", "REL", "UAF"}
 
 
