@@ -26,7 +26,7 @@ OBJECT_CONTROL = frozenset({
     "urge", "ask", "call", "order", "force", "persuade", "invite", "encourage", "allow", "press",
     "pressure", "push", "request", "tell", "instruct", "help", "enable", "compel", "permit", "lead",
 })
-_NON_AGENTS = frozenset({
+NON_AGENTS = frozenset({
     "it", "this", "that", "there", "which", "what", "move", "step", "decision", "report", "plan",
     "document", "statement", "deal", "agreement", "matter", "issue", "situation", "process",
     "other", "others", "another", "several", "many", "some", "more", "all", "both", "each",
@@ -240,8 +240,17 @@ _THING_HEADS = frozenset({
 
 
 def _owned_by(token: Token) -> Token | None:
+    """The owner of a struck place or thing; coordinated things share it ("villages and
+    positions controlled by X")."""
     if token.lemma_.lower() not in _THING_HEADS:
         return None
+    for t in (token, *token.conjuncts):
+        if t.lemma_.lower() in _THING_HEADS and (found := _own_owner(t)) is not None:
+            return found
+    return None
+
+
+def _own_owner(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
@@ -270,7 +279,7 @@ def _mention_for(token: Token, actors: ArticleActors) -> tuple[Mention | None, b
             return m, m.actor is not None
     if mention is not None and mention.label not in _NOT_ACTOR_LABELS:
         return mention, False
-    if token.lower_ in _NON_AGENTS or token.lemma_.lower() in _NON_AGENTS or token.pos_ in {"NUM", "ADJ", "VERB", "ADV"}:
+    if token.lower_ in NON_AGENTS or token.lemma_.lower() in NON_AGENTS or token.pos_ in {"NUM", "ADJ", "VERB", "ADV"}:
         return None, False
     text_span = doc[start:end]
     label = token.ent_type_ or ("PRON" if token.pos_ == "PRON" else "NP")
@@ -304,6 +313,7 @@ def conjunct_mentions(token: Token, actors: ArticleActors) -> list[tuple[Mention
 
 __all__ = [
     "INSTRUMENT_NOUNS",
+    "NON_AGENTS",
     "antecedent",
     "clause_actors",
     "locatives",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..model import Event, Mention, Quote, TimeRef
 from .acled import acled_sub_type
 from .arguments import (
+    NON_AGENTS,
     clause_actors,
     conjunct_mentions,
     locatives,
@@ -403,17 +404,26 @@ def _according_to(sent: Span, ctx: _Ctx) -> str | None:
     return None
 
 
+_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_NAME_PREPS = frozenset({"of", "for", "on"})
+
+
 def _source_name(token: Token, ctx: _Ctx) -> str | None:
     """Who reports, as the text names them ("local activists", "the Syrian Observatory for Human
-    Rights"); a pronoun is replaced by the actor it stands for."""
+    Rights"); a pronoun is replaced by the actor it stands for; clauses about them are left out."""
+    if token.lemma_.lower() in NON_AGENTS:
+        return None
+    m, has_actor = mention_for(token, ctx.actors)
     if token.pos_ == "PRON":
-        m, has_actor = mention_for(token, ctx.actors)
         return m.actor.name if m is not None and has_actor and m.actor else None
-    words = [w for w in token.subtree if not (w.dep_ == "det" and w.head.i == token.i) and w.text not in "()"]
-    while words and words[-1].dep_ in {"punct", "appos"}:
-        words.pop()
-    text = token.doc[words[0].i : words[-1].i + 1].text if words else ""
-    return text.strip(" ,") or None
+    if m is not None and m.label in _NAME_LABELS and token.ent_type_:
+        return m.text
+    keep = [token]
+    for c in token.children:
+        if c.dep_ in {"compound", "amod", "nmod", "poss", "nummod"} or (c.dep_ == "prep" and c.lower_ in _NAME_PREPS):
+            keep.extend(c.subtree)
+    keep = sorted({w.i: w for w in keep}.values(), key=lambda w: w.i)
+    return token.doc[keep[0].i : keep[-1].i + 1].text.strip(" ,()") or None
 
 
 def _cues(p: Pred) -> set[str]:
