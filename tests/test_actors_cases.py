@@ -24,7 +24,7 @@ def resolver() -> ActorResolver:
 
 CASES = [
     # Africa
-    ("Nigerian troops killed dozens of Boko Haram fighters in Borno state.", "Boko Haram fighters", "NGAINS", None),
+    ("Nigerian troops killed dozens of Boko Haram fighters in Borno state.", "Boko Haram fighters", "NGAREB", None),
     ("Ethiopian federal forces clashed with Fano militia in Amhara.", "Ethiopian federal forces", "ETHMIL", None),
     ("Sudan's army said it had repelled an RSF attack on El Fasher.", "Sudan's army", "SDNMIL", None),
     ("The Sudanese army chief Abdel Fattah al-Burhan visited Port Sudan.",
@@ -95,7 +95,7 @@ CASES = [
     ("Chinese coast guard vessels blocked a Philippine supply boat.", "Chinese coast guard vessels", "CHN", None),
     ("Philippine troops resupplied the outpost.", "Philippine troops", "PHLMIL", None),
     ("Indian security forces killed two militants in Kashmir.", "Indian security forces", "INDMIL", None),
-    ("Pakistani Taliban militants attacked a police station.", "Pakistani Taliban militants", "PAKINS", None),
+    ("Pakistani Taliban militants attacked a police station.", "Pakistani Taliban militants", "PAKREB", None),
     ("Afghan Taliban authorities banned the broadcasts.", "Afghan Taliban authorities", "AFG", "2023-01-01"),
     ("Myanmar's military junta bombed a village in Sagaing.", "Myanmar's military junta", "MMRGOV", None),
     ("The Arakan Army seized a town near the border.", "The Arakan Army", "MMRREB", None),
@@ -104,7 +104,7 @@ CASES = [
      "South Korean President Yoon Suk Yeol", "KORGOV", "2024-12-03"),
     ("Japanese Prime Minister Fumio Kishida visited Kyiv.", "Japanese Prime Minister Fumio Kishida", "JPNGOV", "2023-03-21"),
     ("Taiwanese President Lai Ching-te condemned the drills.", "Taiwanese President Lai Ching-te", "TWNGOV", "2024-10-15"),
-    ("Bangladeshi students clashed with police in Dhaka.", "Bangladeshi students", "BGDEDU", None),
+    ("Bangladeshi students clashed with police in Dhaka.", "Bangladeshi students", "BGDCVLEDU", None),
     ("Thai soldiers exchanged fire with Cambodian troops.", "Cambodian troops", "KHMMIL", None),
     ("Sri Lankan fishermen were arrested by the Indian navy.", "Sri Lankan fishermen", "LKACVL", None),
     # Americas

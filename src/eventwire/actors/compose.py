@@ -26,6 +26,10 @@ _STRONG_MODS = ("OPP", "REB", "INS", "UAF", "MIL", "COP", "SPY", "JUD", "LEG", "
 _LOOKBACK_SENTS = 3
 # Roles whose country a careful coder takes from the story when the phrase gives none
 # ("protesters", "the Interior Minister", "riot police" in a story about one country).
+# "X General" titles that are not soldiers.
+_CIVIL_GENERALS = {"attorney": "JUD", "solicitor": "JUD", "prosecutor": "JUD", "inspector": "GOV",
+                   "secretary": "GOV", "director": "GOV", "consul": "GOV", "governor": "GOV",
+                   "surgeon": "HLH", "postmaster": "GOV", "auditor": "GOV"}
 _STATE_ROLES = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 _PLACE_PREPS = {"in", "inside", "across", "throughout", "within", "near", "at"}
 _INFER_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB", "INS", "CRM", "EDU", "LAB",
@@ -189,7 +193,7 @@ class Composer:
             return Actor(actor.id, actor.name, "person", country, "ELI", f"{country or ''}ELI{office}")
         if not active:
             return Actor(actor.id, actor.name, "person", country, role, (country or "") + role)
-        if role != actor.role and role in _STATE_ROLES and actor.role in _STATE_ROLES and country == actor.country:
+        if role[:3] != actor.role and role[:3] in _STATE_ROLES and actor.role in _STATE_ROLES and country == actor.country:
             return Actor(actor.id, actor.name, "person", country, actor.role, actor.code + role)
         return actor
 
@@ -265,7 +269,7 @@ class Composer:
             return ref
         if role is None:
             return self._ref(cand, None, "person", surname=surname)
-        if country is None and role in _INFER_ROLES | {"ELI"}:
+        if country is None and role[:3] in _INFER_ROLES | {"ELI"}:
             country = self.dominant
         actor = _person_actor(span.text, country, role, code=(country or "") + "ELIGOV" if role == "ELI" else None)
         ref = self._ref(cand, actor, "person", surname=surname)
@@ -296,6 +300,9 @@ class Composer:
         if role is None:
             for tok in reversed(tokens):
                 word = _role_word(tok)
+                if tok.lower_ == "general" and tok.i > 0 and self.doc[tok.i - 1].lower_ in _CIVIL_GENERALS:
+                    role = _CIVIL_GENERALS[self.doc[tok.i - 1].lower_]  # "Attorney General"
+                    break
                 if word is not None and word.head != "-" and word.role not in _BACKREF_ROLES:
                     role = word.role
                     break
@@ -324,14 +331,14 @@ class Composer:
         group = group or self._inner_group(cand)
         if group is not None:
             return self._ref(cand, group, "group")
-        if role and not country and role in _INFER_ROLES and not _foreign(tokens):
+        if role and not country and role[:3] in _INFER_ROLES and not _foreign(tokens):
             country = self.dominant
         if country and role:
             return self._ref(cand, self.kb.role_actor(country, role), "group")
         if country and cand.label == "NORP" and root.tag_ in {"NNPS", "NNS"}:
             return self._ref(cand, self.kb.role_actor(country, "CVL"), "role", plural=True)
         if role and heads and heads[-1].lower_ in _INSTITUTIONS and _is_definite(root):
-            back = self._recent_role(cand.start, role)
+            back = self._recent_role(heads[-1].i, role)
             if back is not None:
                 return self._ref(cand, back, "group")
         return self._ref(cand, None, "group")
@@ -351,7 +358,7 @@ class Composer:
             inner = self._phrase_actor(of_obj)
             if inner is not None and inner.type == "state":
                 country = inner.country
-        if country is None and group is None and word.role in _RESIDENT_ROLES:
+        if country is None and group is None and word.role[:3] in _RESIDENT_ROLES:
             country = self._where(head)
         plural = word.plural or head.tag_ in {"NNS", "NNPS"}
         role = word.role
@@ -376,7 +383,7 @@ class Composer:
             for ref in self._recent(head.i, "person"):
                 if ref.title == title:
                     return self._copy(cand, ref)
-        if country is None and role in _INFER_ROLES and not _foreign([*tokens, head]) and not self._backed(tokens):
+        if country is None and role[:3] in _INFER_ROLES and not _foreign([*tokens, head]) and not self._backed(tokens):
             country = self.dominant
         if title and country:
             holders = self.kb.holders(country, title, self.date)
@@ -534,10 +541,20 @@ class Composer:
         return out
 
     def _recent_role(self, before: int, role: str) -> Actor | None:
+        """"the junta", "the ministry": the same institution named before (same head word),
+        else the last actor of that role within two sentences."""
+        word = self.doc[before].lemma_.lower() if before < len(self.doc) else ""
+        sent = self._sent(before)
+        near: Actor | None = None
         for ref in reversed(self.refs):
-            if ref.start < before and ref.actor is not None and ref.actor.role == role and ref.actor.country:
-                return self.kb.role_actor(ref.actor.country, role)
-        return None
+            actor = ref.actor
+            if ref.start >= before or actor is None or actor.role != role[:3] or not actor.country:
+                continue
+            if ref.mention is not None and word and word in ref.mention.text.lower():
+                return self.kb.role_actor(actor.country, role)
+            if near is None and sent - ref.sent <= 2:
+                near = self.kb.role_actor(actor.country, role)
+        return near
 
     def _article_countries(self) -> set[str]:
         return {r.actor.country for r in self.refs[-30:] if r.actor is not None and r.actor.country}
@@ -663,7 +680,7 @@ def _stronger(current: str | None, new: str) -> str:
     if current is None:
         return new
     rank = {r: i for i, r in enumerate(_STRONG_MODS)}
-    return new if rank.get(new, 99) < rank.get(current, 99) else current
+    return new if rank.get(new[:3], 99) < rank.get(current[:3], 99) else current
 
 
 def _of_object(head: Token) -> Token | None:
@@ -721,7 +738,7 @@ def _group_with_role(group: Actor, role: str) -> Actor:
 
 def _person_actor(name: str, country: str | None, role: str, code: str | None = None) -> Actor:
     slug = re.sub(r"[^a-z0-9]+", "-", norm(name)).strip("-") or "person"
-    return Actor(f"person-{slug}", name, "person", country, role or None, code or (country or "") + role)
+    return Actor(f"person-{slug}", name, "person", country, role[:3] or None, code or (country or "") + role)
 
 
 def _at(tok: Token, actor: Actor) -> Mention:

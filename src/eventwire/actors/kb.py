@@ -146,10 +146,12 @@ def _state_actor(c: Country) -> Actor:
 
 
 def _role_actor(c: Country | None, role: str) -> Actor:
+    """`role` may stack two codes ("CVLEDU": students); the first is the actor's role."""
+    main = role[:3]
+    words = " ".join(role_name(role[i : i + 3]) for i in range(0, len(role), 3))
     if c is None:
-        return Actor(f"role-{role.lower()}", role_name(role), _role_type(role), None, role, role)
-    name = f"{c.name} ({role_name(role)})"
-    return Actor(f"{c.iso3.lower()}-{role.lower()}", name, _role_type(role), c.iso3, role, c.iso3 + role)
+        return Actor(f"role-{role.lower()}", words, _role_type(main), None, main, role)
+    return Actor(f"{c.iso3.lower()}-{role.lower()}", f"{c.name} ({words})", _role_type(main), c.iso3, main, c.iso3 + role)
 
 
 def _role_type(role: str) -> str:
