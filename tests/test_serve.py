@@ -270,3 +270,47 @@ def test_docs_name_every_serve_option() -> None:
     for param in serve.params:
         for flag in param.opts:
             assert f"`{flag}`" in docs, f"{flag} is not documented in docs/serve.md"
+
+
+def test_other_host_names_are_refused(served: Served) -> None:
+    for host in ("evil.example", "evil.example:8000", "127.0.0.1.evil.example"):
+        status, _, body = request(served.base + "/api/v1/stats", headers={"Host": host})
+        assert _error(400, body)["code"] == "invalid_host"
+    for host in (f"localhost:{served.port}", f"127.0.0.1:{served.port}"):
+        assert request(served.base + "/api/v1/stats", headers={"Host": host})[0] == 200
+
+
+def test_an_ingest_beside_the_server_breaks_nothing(served: Served, tmp_path: Path) -> None:
+    """A real `eventwire ingest` into the served file: every answer meanwhile is the data or a
+    clear 503, never another error, and the new article is served once the ingest is done."""
+    import subprocess
+    import sys
+    import time
+
+    before = served.json("/api/v1/stats")["counts"]["articles"]
+    new = tmp_path / "new.jsonl"
+    new.write_text(json.dumps({"id": "beside-1", "published": "2024-06-01", "text":
+                               "Kenyan police fired tear gas at protesters in Nairobi on Saturday, "
+                               "witnesses said."}) + "\n", encoding="utf-8")
+    seen: dict[int, int] = {}
+    # An ingest that starts in the very milliseconds a request holds the file stops at once with
+    # DuckDB's lock error (the store does not wait for the lock yet): it is simply started again.
+    for _attempt in range(10):
+        ingest = subprocess.Popen([sys.executable, "-m", "eventwire", "ingest", str(new), "--db",
+                                   str(served.db), "--quiet"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE)
+        while ingest.poll() is None:
+            status, _, body = served.get("/api/v1/events?limit=5")
+            seen[status] = seen.get(status, 0) + 1
+            if status != 200:
+                assert _error(status, body)["code"] == "database_busy"
+            time.sleep(0.1)
+        errors = ingest.stderr.read().decode() if ingest.stderr else ""
+        if ingest.returncode == 0:
+            break
+        assert f"(pid {served.process.pid})" in errors, errors  # only the server's short reads
+    assert ingest.returncode == 0
+    assert set(seen) <= {200, 503} and seen.get(503, 0) > 0
+    assert served.json("/api/v1/stats")["counts"]["articles"] == before + 1
+    refs = [a["ref"] for a in served.json("/api/v1/articles?limit=1000")["articles"]]
+    assert "beside-1" in refs

@@ -7,9 +7,10 @@ uvicorn.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ..settings import Settings
-from .app import create_app
+from .app import LOOPBACK_HOSTS, create_app
 
 
 def run(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
@@ -18,7 +19,9 @@ def run(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
     """Serve until interrupted (uvicorn handles Ctrl-C and SIGTERM)."""
     import uvicorn
 
-    kwargs = {"max_chars": max_chars} if max_chars else {}
+    kwargs: dict[str, Any] = {"max_chars": max_chars} if max_chars else {}
+    if host not in LOOPBACK_HOSTS:
+        kwargs["allowed_hosts"] = None  # served to a network: its names are not known here
     app = create_app(db, settings=settings, extract_text=extract_text, **kwargs)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
 

@@ -6,7 +6,7 @@ with every asset served from this package (no CDN: the machines that run it may 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -14,12 +14,14 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import __version__
 from ..settings import Settings
 from . import api, extract
 from .database import Database
-from .errors import install_handlers
+from .errors import error_response, install_handlers
 
 STATIC = Path(__file__).parent / "static"
 # The Natural Earth outline, installed from npm (world-atlas) into static/vendor at install time.
@@ -34,10 +36,16 @@ SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "n
                     "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
 
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
 def create_app(db: str | Path, *, settings: Settings | None = None, extract_text: bool = True,
-               max_chars: int = extract.DEFAULT_MAX_CHARS) -> FastAPI:
+               max_chars: int = extract.DEFAULT_MAX_CHARS,
+               allowed_hosts: Sequence[str] | None = LOOPBACK_HOSTS) -> FastAPI:
     """The app over database `db`. With `extract_text`, one Extractor is loaded at startup for
-    POST /api/v1/extract (a few seconds); texts over `max_chars` characters are refused."""
+    POST /api/v1/extract (a few seconds); texts over `max_chars` characters are refused.
+    Requests must name one of `allowed_hosts` in their Host header (None: any), so a web page
+    elsewhere cannot reach a loopback server through a rebound DNS name."""
     settings = settings or Settings()
 
     @asynccontextmanager
@@ -62,6 +70,8 @@ def create_app(db: str | Path, *, settings: Settings | None = None, extract_text
     _pages(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(extract.BodyLimit, max_bytes=max_chars * 4 + 4096)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, hosts=allowed_hosts)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
@@ -71,6 +81,26 @@ def create_app(db: str | Path, *, settings: Settings | None = None, extract_text
         return response
 
     return app
+
+
+class HostCheck:
+    """Refuses a request whose Host header is not an allowed name, with the API's error shape."""
+
+    def __init__(self, app: ASGIApp, hosts: Sequence[str]) -> None:
+        self.app = app
+        self.hosts = {h.lower() for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = Headers(scope=scope).get("host", "").lower()
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name not in self.hosts:
+                response = error_response(400, "invalid_host",
+                                          f"Host {host!r} is not served here; open the server by "
+                                          "the name it was started with (e.g. 127.0.0.1)")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _pages(app: FastAPI) -> None:
