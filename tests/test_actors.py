@@ -119,7 +119,7 @@ IN_CONTEXT = [
     ("The UN refugee agency said thousands had fled.", "The UN refugee agency", "IGOUNOREF"),
     ("UN peacekeepers came under fire.", "UN peacekeepers", "IGOUNOMIL"),
     ("The Syrian Observatory for Human Rights reported the deaths.",
-     "The Syrian Observatory for Human Rights", "SYRNGO"),
+     "The Syrian Observatory for Human Rights", "NGO"),
     ("Wagner mercenaries were seen in the area.", "Wagner mercenaries", "RUSMIL"),
     ("The Islamic State claimed the bombing.", "The Islamic State", "IRQREB"),
     # people, titles, dates

@@ -150,7 +150,10 @@ class Composer:
                 ref.title = term.title if term else None
                 return ref
             kind = "group" if entry.type in _GROUPISH else entry.type
-            return self._ref(cand, entry.actor(self.date), kind, plural=entry.type == "armed_group")
+            actor = entry.actor(self.date, prefer=self.dominant)
+            return self._ref(cand, actor, kind, plural=entry.type == "armed_group")
+        if hit.kind in {"state", "adjective"} and _attributive(self.doc, cand):
+            return self._ref(cand, None, "place")
         actor = self.actor_of_hits(self.kb, [hit], self.date)
         kind = {"state": "state", "adjective": "adjective", "seat": "role", "people": "role"}[hit.kind]
         return self._ref(cand, actor, kind, plural=hit.kind == "people")
@@ -329,6 +332,8 @@ class Composer:
                 role = mod_role
         role = role or mod_role
         group = group or self._inner_group(cand)
+        if group is not None and group.type == "ngo" and country and country != group.country:
+            return self._ref(cand, self.kb.role_actor(country, group.role or "NGO"), "group")
         if group is not None:
             return self._ref(cand, group, "group")
         if role and not country and role[:3] in _INFER_ROLES and not _foreign(tokens):
@@ -383,8 +388,9 @@ class Composer:
             for ref in self._recent(head.i, "person"):
                 if ref.title == title:
                     return self._copy(cand, ref)
-        if country is None and role[:3] in _INFER_ROLES and not _foreign([*tokens, head]) and not self._backed(tokens):
-            country = self.dominant
+        if country is None and role[:3] in _INFER_ROLES and not _foreign([*tokens, head]):
+            backers = self._backers(tokens)
+            country = self.dominant if self.dominant not in backers else None
         if title and country:
             holders = self.kb.holders(country, title, self.date)
             if len(holders) == 1:
@@ -405,10 +411,13 @@ class Composer:
         ref.title = title
         return ref
 
-    def _backed(self, tokens: list[Token]) -> bool:
-        """"Turkish-backed", "Iranian-made": the phrase says whose it is not."""
-        return any(self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in _ATTRIBUTIVE
-                   for t in tokens if t.i + 2 < len(self.doc))
+    def _backers(self, tokens: list[Token]) -> set[str]:
+        """"Turkish-backed", "Iranian-made": countries the phrase says it is not of."""
+        out: set[str] = set()
+        for t in tokens:
+            if t.i + 2 < len(self.doc) and self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in _ATTRIBUTIVE:
+                out |= {h.country for h in self.kb.lookup(t.text) if h.country}
+        return out
 
     def _where(self, head: Token) -> str | None:
         """"opposition parties in Nepal", "students throughout Indonesia": the country they are in."""

@@ -66,11 +66,14 @@ class KBEntry:
     gender: str | None = None
     terms: tuple[Term, ...] = ()
 
-    def actor(self, date: str | None = None) -> Actor:
-        """The Actor; for people, country and role of the office held on `date`."""
+    def actor(self, date: str | None = None, prefer: str | None = None) -> Actor:
+        """The Actor; with dated terms, country and role of the term active on `date` (among
+        several, the one in country `prefer`: "Islamic State" in a Syria story is SYRREB)."""
         if not self.terms:
             return Actor(self.id, self.name, self.type, self.country, self.role, self.code)
         term = self.term_at(date)
+        if prefer and term is not None and term.country != prefer:
+            term = next((t for t in self.terms if t.country == prefer and (date is None or t.active(date))), term)
         if term is None:
             national = [t for t in self.terms if not t.country.startswith("IGO")] or list(self.terms)
             country = self.country or max(national, key=lambda t: t.start).country
@@ -87,7 +90,10 @@ class KBEntry:
 
     def term_at(self, date: str | None) -> Term | None:
         if date is None:
-            return max(self.terms, key=lambda t: (t.end is None, t.start))
+            ongoing = [t for t in self.terms if t.end is None]
+            if ongoing:  # several at once (a group in many countries): the first listed
+                return min(ongoing, key=lambda t: _RANK.get(t.role, 9))
+            return max(self.terms, key=lambda t: t.start)
         active = [t for t in self.terms if t.active(date)]
         if active:
             return min(active, key=lambda t: _RANK.get(t.role, 9))

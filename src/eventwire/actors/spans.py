@@ -104,7 +104,21 @@ def named_spans(doc: Doc, kb: KB, words: list[str]) -> list[Candidate]:
             out = [c for c in out if c.end <= k.start or c.start >= k.end]
             out.append(k)
     out.sort(key=lambda c: c.start)
-    return _merge_peoples(doc, out)
+    return _merge_branches(_merge_peoples(doc, out))
+
+
+def _merge_branches(cands: list[Candidate]) -> list[Candidate]:
+    """"Amnesty International" + "Kenya" -> the organisation's national branch, one span."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        org = prev is not None and prev.hits and prev.hits[0].kind == "entry" and prev.hits[0].entry is not None \
+            and prev.hits[0].entry.type in {"ngo", "igo"}
+        if org and prev is not None and prev.end == c.start and c.hits and c.hits[0].kind == "state":
+            out[-1] = Candidate(prev.start, c.end, prev.label, prev.head, prev.hits)
+            continue
+        out.append(c)
+    return out
 
 
 def _after_title(doc: Doc, c: Candidate) -> bool:
