@@ -204,3 +204,9 @@ def test_intent_is_planned_and_appeal_is_demanded(code):
     assert e.mode == "planned"
     e = _one(code("The president urged parliament to approve the budget."), "02")
     assert e.mode == "demanded" and _has(e.target, "parliament")
+
+
+def test_quantity_of_a_group_names_the_group(code):
+    e = _one(code("Riot police fired tear gas at thousands of protesters in the capital."), "17")
+    assert _has(e.target, "protesters")
+    assert e.action.acled.sub_event_type == "Excessive force against protesters"

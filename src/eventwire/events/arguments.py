@@ -126,7 +126,7 @@ def prep_object(token: Token, skip: set[int], preps: tuple[str, ...] = TARGET_PR
 def usable_argument(token: Token, prep: str = "") -> bool:
     """Dates, numbers alone and places after locative prepositions are not participants."""
     if token.ent_type_ in _NOT_ACTOR_LABELS:
-        return False
+        return _of_object(token) is not None  # "thousands of protesters" names a group
     return not (prep in {"at", "in", "near", "from"} and token.ent_type_ in _LOCATIVE_LABELS)
 
 
@@ -259,8 +259,33 @@ def _own_owner(token: Token) -> Token | None:
     return _owner(token)
 
 
+# quantities and members stand for the group named after "of" ("thousands of protesters",
+# "fighters of the SDF") when the group is the better-known actor
+_QUANTITY_HEADS = frozenset({
+    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "million",
+    "millions", "number", "group", "some", "many", "most", "all", "crowd", "batch",
+})
+_MEMBER_HEADS = frozenset({
+    "member", "fighter", "soldier", "official", "leader", "supporter", "militant", "commander",
+    "delegation", "representative", "spokesman", "spokeswoman", "troop", "force", "unit", "head",
+    "minister", "envoy", "lawmaker", "activist", "elder", "chief",
+})
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _mention_for(token: Token, actors: ArticleActors) -> tuple[Mention | None, bool]:
     doc = token.doc
+    lemma = token.lemma_.lower()
+    if lemma in _QUANTITY_HEADS or token.pos_ == "NUM":
+        group = _of_object(token)
+        if group is not None:
+            return _mention_for(group, actors)
     owned = _owned_by(token)
     if owned is not None:
         m = actors.for_span(doc[slice(*span_of(owned))])
@@ -269,6 +294,11 @@ def _mention_for(token: Token, actors: ArticleActors) -> tuple[Mention | None, b
     start, end = span_of(token)
     span = doc[start:end]
     mention = actors.for_span(span)
+    if lemma in _MEMBER_HEADS:
+        group = _of_object(token)
+        m = actors.for_span(doc[slice(*span_of(group))]) if group is not None else None
+        if m is not None and m.actor is not None and m.actor.country:
+            return m, True
     if mention is not None and mention.label not in _NOT_ACTOR_LABELS and mention.actor is not None:
         return mention, True
     # a phrase with no actor of its own may name one inside ("positions held by the SDF")
