@@ -25,10 +25,34 @@ function loadOutline() {
   return outline;
 }
 
+// Longitudes made continuous along a ring, so one crossing the antimeridian (Russia, Fiji) does
+// not streak across the map; such a ring is drawn once more, shifted, on the other side.
+function unwrap(ring) {
+  const out = [];
+  let shift = 0;
+  for (let i = 0; i < ring.length; i++) {
+    if (i > 0) {
+      const jump = ring[i][0] - ring[i - 1][0];
+      if (jump > 180) shift -= 360;
+      else if (jump < -180) shift += 360;
+    }
+    out.push([ring[i][0] + shift, ring[i][1]]);
+  }
+  const lons = out.map(([lon]) => lon);
+  const copies = [out];
+  if (Math.min(...lons) < -180) copies.push(out.map(([lon, lat]) => [lon + 360, lat]));
+  if (Math.max(...lons) > 180) copies.push(out.map(([lon, lat]) => [lon - 360, lat]));
+  return copies;
+}
+
+function ringPath(ring) {
+  return `M${ring.map((p) => project(p).map((v) => v.toFixed(1)).join(",")).join("L")}Z`;
+}
+
 function countryPaths(countries) {
   return countries.map((c) => svg("path", {
     class: "country",
-    d: c.rings.map((r) => `M${r.map((p) => project(p).map((v) => v.toFixed(1)).join(",")).join("L")}Z`).join(""),
+    d: c.rings.flatMap(unwrap).map(ringPath).join(""),
   }, svg("title", {}, c.name || "")));
 }
 
@@ -79,7 +103,7 @@ function fit(places) {
   const xs = xy.map(([x]) => x);
   const ys = xy.map(([, y]) => y);
   const margin = 40;
-  let w = Math.max(W / 8, Math.max(...xs) - Math.min(...xs) + 2 * margin);
+  let w = Math.max(W / 4, Math.max(...xs) - Math.min(...xs) + 2 * margin);
   let h = Math.max(...ys) - Math.min(...ys) + 2 * margin;
   if (w / h < W / H) w = (h * W) / H; else h = (w * H) / W;
   w = Math.min(W, w);

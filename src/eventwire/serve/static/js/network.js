@@ -116,7 +116,7 @@ export function renderNetwork(root, data, onActor) {
   root.append(chart);
   const alone = data.nodes.length - nodes.length;
   const notes = [];
-  if (alone) notes.push(`${alone} actors without a source or target here are not drawn`);
-  if (data.dropped_nodes) notes.push(`${data.dropped_nodes} less active actors are left out`);
+  if (alone) notes.push(`${alone} ${alone === 1 ? "actor" : "actors"} without a source or target here ${alone === 1 ? "is" : "are"} not drawn`);
+  if (data.dropped_nodes) notes.push(`${data.dropped_nodes} less active ${data.dropped_nodes === 1 ? "actor is" : "actors are"} left out`);
   if (notes.length) root.append(el("p", { class: "note" }, `${notes.join("; ")}.`));
 }

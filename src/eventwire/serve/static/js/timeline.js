@@ -38,9 +38,9 @@ export function renderTimeline(root, data, onRange) {
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const step = innerW / count;
-  const barW = Math.max(1.5, step * 0.85);
+  const barW = Math.min(28, Math.max(1.5, step * 0.85));
   const max = Math.max(...bars.map((b) => b.counts.reduce((a, c) => a + c, 0)));
-  const x = (b) => PAD.left + b.index * step;
+  const x = (b) => PAD.left + b.index * step + (step - barW) / 2;
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "timeline", role: "img", "aria-label": "events over time" });
   chart.append(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: H - PAD.bottom, y2: H - PAD.bottom, class: "axis" }));
   chart.append(svg("text", { x: PAD.left - 4, y: PAD.top + 8, class: "tick", "text-anchor": "end" }, String(max)));
