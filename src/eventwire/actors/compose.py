@@ -31,7 +31,7 @@ _CIVIL_GENERALS = {"attorney": "JUD", "solicitor": "JUD", "prosecutor": "JUD", "
                    "secretary": "GOV", "director": "GOV", "consul": "GOV", "governor": "GOV",
                    "surgeon": "HLH", "postmaster": "GOV", "auditor": "GOV"}
 _STATE_ROLES = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
-_PLACE_PREPS = {"in", "inside", "across", "throughout", "within", "near", "at"}
+_PLACE_PREPS = {"in", "inside", "across", "throughout", "within", "near", "at", "around"}
 _INFER_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB", "INS", "CRM", "EDU", "LAB",
                 "BUS", "AGR", "HLH", "REL", "SPY", "PTY", "UAF"}
 # Modifiers saying the phrase is not the story's own country's.
@@ -130,10 +130,12 @@ class Composer:
 
     def _from_hits(self, cand: Candidate) -> Ref | None:
         hit = _best(cand.hits, self._article_countries())
-        if hit.kind == "seat" and self._naming_modifier(cand):
-            return self._ref(cand, None, "place")
         if hit.kind in {"seat", "state"} and not self._plausible_place(hit, cand):
             return self._ref(cand, None, "place")
+        if hit.kind in {"seat", "state"} and self._naming_modifier(cand):
+            ref = self._ref(cand, None, "place")  # "the Astana Process", "the Taiwan issue"
+            ref.place_of = self.kb.state(hit.country) if hit.country and hit.kind == "state" else None
+            return ref
         if hit.kind in {"seat", "state"} and self._locative(cand, strict=hit.kind == "state"):
             ref = self._ref(cand, None, "place")
             ref.place_of = self.kb.state(hit.country) if hit.country else None
@@ -561,7 +563,8 @@ class Composer:
                 continue
             if ref.mention is not None and word and word in ref.mention.text.lower():
                 return self.kb.role_actor(actor.country, role)
-            if near is None and sent - ref.sent <= 2:
+            last = ref.mention.text.lower().split()[-1] if ref.mention is not None and ref.mention.text else ""
+            if near is None and sent - ref.sent <= 2 and last in _INSTITUTIONS:
                 near = self.kb.role_actor(actor.country, role)
         return near
 
