@@ -63,13 +63,20 @@ def test_gazetteer_has_countries_states_counties_and_own_regions() -> None:
     assert gaz.demonym("Syrians").country == "SY"
 
 
-def test_gazetteer_index_is_cached_and_reloads(tmp_path) -> None:
+def test_cache_file_is_named_by_the_sources_and_written_atomically(tmp_path, monkeypatch) -> None:
+    import pickle
+
     from eventwire.places import gazetteer as g
 
-    data = {"names": ["X"]}
-    target = tmp_path / "x.pickle"
-    g._write_atomic(target, data)
-    assert target.is_file()
+    path = g._cache_path(str(tmp_path))
+    assert path.parent == tmp_path and g._sources_digest() in path.name
+    monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(tmp_path / "env"))
+    assert g._cache_path(None).parent == tmp_path / "env"
+    g._write_atomic(path, {"names": ["X"]})
+    assert pickle.loads(path.read_bytes()) == {"names": ["X"]}
+    assert not list(tmp_path.glob("*.tmp"))
+    (tmp_path / "file").touch()
+    g._write_atomic(tmp_path / "file" / "x.pickle", {})  # unwritable: no cache, and no error
     assert len(load_gazetteer()) > 230_000
 
 
