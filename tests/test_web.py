@@ -248,3 +248,14 @@ def test_reader_links_back_to_its_events_in_the_explorer(page: Any, served: Serv
     page.wait_for_selector("body[data-ready=true]")
     assert "article" not in _query(page)
     assert page.problems == []
+
+
+def test_charts_work_from_the_keyboard(page: Any, served: Served) -> None:
+    _explorer(page, served)
+    node = page.locator("#network svg .node").first
+    actor = node.get_attribute("data-actor")
+    node.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("body[data-ready=true]")
+    assert _query(page)["actor"] == [actor]
+    assert page.problems == []

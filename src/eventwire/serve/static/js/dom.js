@@ -71,3 +71,28 @@ export function goldsteinColor(g) {
 export function actorLabel(prefix, row) {
   return row[`${prefix}_name`] || row[`${prefix}_text`] || "—";
 }
+
+// A colour key for the Goldstein scale shared by the map and the network.
+export function goldsteinLegend() {
+  return el("p", { class: "legend goldstein" }, "mean Goldstein:",
+    [-10, -5, 0, 5, 10].map((g) => {
+      const swatch = el("span", { class: "swatch" }, String(g));
+      swatch.style.background = goldsteinColor(g); // CSSOM, which the CSP allows (style attributes it does not)
+      return swatch;
+    }),
+    "conflict ← → cooperation");
+}
+
+// Click handlers on SVG shapes, reachable from the keyboard too (Tab, then Enter or Space).
+export function clickable(node, action) {
+  node.setAttribute("tabindex", "0");
+  node.setAttribute("role", "button");
+  node.addEventListener("click", action);
+  node.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      action(event);
+    }
+  });
+  return node;
+}

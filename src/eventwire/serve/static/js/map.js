@@ -1,7 +1,7 @@
 // Map: located events on an offline Natural Earth outline (world-atlas, installed from npm),
 // equirectangular, fitted to the events and clustered on screen; wheel zooms, drag pans, a click
 // filters near a cluster.
-import { clear, el, goldsteinColor, svg } from "./dom.js";
+import { clear, clickable, el, goldsteinColor, goldsteinLegend, svg } from "./dom.js";
 import { polygons } from "./topo.js";
 
 // Equirectangular from 85 N to 60 S: Antarctica and the far north carry no news.
@@ -84,14 +84,13 @@ function markers(places, scale, onCluster) {
   for (const g of cluster(places, CLUSTER_PX / scale)) {
     const names = g.members.map((p) => `${p.name || "?"} (${p.events})`);
     const r = (5 + 3 * Math.sqrt(g.events)) / scale;
-    const node = svg("g", { class: "cluster", dataset: { events: String(g.events) },
-      onclick: (e) => { e.stopPropagation(); onCluster(g); } },
+    const node = svg("g", { class: "cluster", dataset: { events: String(g.events) } },
       svg("title", {}, `${g.events} events\n${names.slice(0, 12).join("\n")}${names.length > 12 ? "\n…" : ""}`),
       svg("circle", { cx: g.x, cy: g.y, r, fill: goldsteinColor(g.goldstein) }),
       g.members.length > 1 || g.events > 1
         ? svg("text", { x: g.x, y: g.y + 4 / scale, "font-size": 11 / scale, "text-anchor": "middle" }, String(g.events))
         : null);
-    layer.append(node);
+    layer.append(clickable(node, (e) => { e.stopPropagation(); onCluster(g); }));
   }
   return layer;
 }
@@ -153,7 +152,7 @@ export async function renderMap(root, data, onCluster) {
     view.y = Math.min(H - view.h, Math.max(0, drag.vy - ((e.clientY - drag.y) * view.h) / box.height));
     chart.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
   });
-  root.append(chart);
+  root.append(chart, goldsteinLegend());
   if (!countries) {
     root.append(el("p", { class: "note warn", id: "map-missing" },
       "The world outline is not installed (npm package world-atlas, see docs/serve.md): events are drawn without it."));

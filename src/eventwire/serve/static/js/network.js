@@ -1,6 +1,6 @@
 // Network: actors as nodes (size = events), source -> target edges (width = events,
 // colour = mean Goldstein), laid out by a small deterministic force simulation.
-import { clear, el, goldsteinColor, svg } from "./dom.js";
+import { clear, clickable, el, goldsteinColor, goldsteinLegend, svg } from "./dom.js";
 
 const W = 800;
 const H = 520;
@@ -106,14 +106,13 @@ export function renderNetwork(root, data, onActor) {
   const nodeLayer = svg("g", { class: "nodes" });
   nodes.forEach((node, i) => {
     const filterValue = node.resolved ? node.id : node.name;
-    nodeLayer.append(svg("g", { class: node.resolved ? "node" : "node unresolved", dataset: { actor: filterValue },
-      onclick: (ev) => onActor(filterValue, ev.shiftKey) },
+    nodeLayer.append(clickable(svg("g", { class: node.resolved ? "node" : "node unresolved", dataset: { actor: filterValue } },
       svg("title", {}, `${node.name}${node.code ? ` (${node.code})` : ""}: ${node.events} events`),
       svg("circle", { cx: pos[i].x, cy: pos[i].y, r: radius(node) }),
-      svg("text", { x: pos[i].x, y: pos[i].y - radius(node) - 3, "text-anchor": "middle" }, label(node))));
+      svg("text", { x: pos[i].x, y: pos[i].y - radius(node) - 3, "text-anchor": "middle" }, label(node))), (ev) => onActor(filterValue, ev.shiftKey)));
   });
   chart.append(edgeLayer, nodeLayer);
-  root.append(chart);
+  root.append(chart, goldsteinLegend());
   const alone = data.nodes.length - nodes.length;
   const notes = [];
   if (alone) notes.push(`${alone} ${alone === 1 ? "actor" : "actors"} without a source or target here ${alone === 1 ? "is" : "are"} not drawn`);

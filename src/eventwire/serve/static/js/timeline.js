@@ -1,6 +1,6 @@
 // Timeline: stacked bars of event counts per day (or per run of days over long spans), one colour
 // per quad class. A click on a bar filters to its days.
-import { clear, el, QUAD_NAMES, svg } from "./dom.js";
+import { clear, clickable, el, QUAD_NAMES, svg } from "./dom.js";
 
 const DAY = 86400000;
 const W = 1300;
@@ -50,8 +50,8 @@ export function renderTimeline(root, data, onRange) {
     const total = b.counts.reduce((a, c) => a + c, 0);
     const when = size === 1 ? b.since : `${b.since} – ${b.until}`;
     const title = `${when}: ${total} events\n${b.counts.map((n, i) => `${QUAD_NAMES[i]}: ${n}`).join("\n")}`;
-    const group = svg("g", { class: "bar", dataset: { since: b.since, until: b.until },
-      onclick: () => onRange(b.since, b.until) }, svg("title", {}, title));
+    const group = clickable(svg("g", { class: "bar", dataset: { since: b.since, until: b.until } },
+      svg("title", {}, title)), () => onRange(b.since, b.until));
     b.counts.forEach((n, i) => {
       if (!n) return;
       const h = (n / max) * innerH;
