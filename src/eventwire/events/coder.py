@@ -29,7 +29,7 @@ from .compose import FAMILIES, compose, refine
 from .modality import governing_mode, mode_of
 from .ontology import make_action
 from .predicates import Pred, find_predicates
-from .situate import event_date, event_place
+from .situate import Clause, event_date, event_place, sentence_clauses
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -50,11 +50,20 @@ _MAX_PAIRS = 3
 class _Ctx:
     """What every sentence of one article shares."""
 
-    def __init__(self, actors: ArticleActors, places: ArticlePlaces, times: list[TimeRef], quotes: list[Quote]) -> None:
+    def __init__(
+        self, doc: Doc, actors: ArticleActors, places: ArticlePlaces, times: list[TimeRef], quotes: list[Quote]
+    ) -> None:
         self.actors = actors
         self.places = places
         self.times = sorted(times, key=lambda t: t.start)
         self.quotes = [q for q in quotes if q.speaker is not None]
+        self.lemmas = [t.lemma_.lower() for t in doc]  # read once: clause cues are slices of it
+        self._clauses: dict[int, list[Clause]] = {}
+
+    def clauses(self, sent: Span) -> list[Clause]:
+        if sent.start not in self._clauses:
+            self._clauses[sent.start] = sentence_clauses(sent)
+        return self._clauses[sent.start]
 
 
 def code_events(
@@ -65,7 +74,7 @@ def code_events(
     quotes: list[Quote],
 ) -> list[Event]:
     """Every coded event of a parsed article, in text order."""
-    ctx = _Ctx(actors, places, times, quotes)
+    ctx = _Ctx(doc, actors, places, times, quotes)
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(_code_sentence(sent, ctx))
@@ -122,9 +131,10 @@ def _events_of(
     # the acting party's own name is not where it acted; a target may well be ("shelled Gaza")
     args = [(m.start, m.end) for m, _ in sources]
     local = _bare_nominal(p)  # a nominal reference carries only its own place and time
-    place = event_place(ctx.places, p.anchor, sent, args, local=local)
-    date = event_date(ctx.times, p.anchor, sent, local=local)
-    cues = _cues(p)
+    clauses = ctx.clauses(sent)
+    place = event_place(ctx.places, p.anchor, sent, clauses, args, local=local)
+    date = event_date(ctx.times, p.anchor, sent, clauses, local=local)
+    cues = _cues(p, ctx)
     code, rule = _future_intent(p, refine(p.code, cues), mode)
     if code[:2] == "14" and _official(sources) and p.entry.lemma == "protest":
         code, rule = "114", rule + "+rule:official-protest"  # a government protests by complaint
@@ -426,13 +436,12 @@ def _source_name(token: Token, ctx: _Ctx) -> str | None:
     return token.doc[keep[0].i : keep[-1].i + 1].text.strip(" ,()") or None
 
 
-def _cues(p: Pred) -> set[str]:
+def _cues(p: Pred, ctx: _Ctx) -> set[str]:
     """Lemmas of the predicate's clause: weapons, victims, domains ("drone strike", "defense ties")."""
     lemmas: set[str] = set()
     for anchor in (p.token, p.carrier, p.merged):
         if anchor is not None:
-            lemmas.update(w.lemma_.lower() for w in anchor.subtree)
-            lemmas.add(anchor.lemma_.lower())
+            lemmas.update(ctx.lemmas[anchor.left_edge.i : anchor.right_edge.i + 1])
     return lemmas
 
 

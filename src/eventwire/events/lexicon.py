@@ -153,3 +153,5 @@ def match(token: Token, pos: str) -> Entry | None:
 
 
 __all__ = ["Entry", "entries", "index", "match"]
+
+index()  # built once at import: matching is then one dict lookup per token

@@ -27,23 +27,31 @@ def clause_range(anchor: Token, sent: Span) -> Range:
     return max(left.idx, sent.start_char), min(right.idx + len(right), sent.end_char)
 
 
-def side_clauses(anchor: Token, sent: Span) -> list[Range]:
-    """Relative, reported and adverbial clauses of the sentence that do not hold the anchor."""
-    cuts: list[Range] = []
-    for t in sent:
-        if t.dep_ in _SIDE_CLAUSES and not (t.left_edge.i <= anchor.i <= t.right_edge.i):
-            cuts.append((t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
-    return cuts
+Clause = tuple[int, int, Range]
 
 
-def own_clause(anchor: Token, sent: Span) -> list[Range]:
+def sentence_clauses(sent: Span) -> list[Clause]:
+    """(first token, last token, character range) of every side clause of a sentence; computed
+    once per sentence and shared by its events."""
+    return [
+        (t.left_edge.i, t.right_edge.i, (t.left_edge.idx, t.right_edge.idx + len(t.right_edge)))
+        for t in sent if t.dep_ in _SIDE_CLAUSES
+    ]
+
+
+def side_clauses(anchor: Token, clauses: list[Clause]) -> list[Range]:
+    """The side clauses that do not hold the anchor."""
+    return [r for lo, hi, r in clauses if not (lo <= anchor.i <= hi)]
+
+
+def own_clause(anchor: Token, sent: Span, clauses: list[Clause]) -> list[Range]:
     """The anchor's subtree without the side clauses inside it."""
-    return subtract([clause_range(anchor, sent)], side_clauses(anchor, sent))
+    return subtract([clause_range(anchor, sent)], side_clauses(anchor, clauses))
 
 
-def main_line(anchor: Token, sent: Span) -> list[Range]:
+def main_line(anchor: Token, sent: Span, clauses: list[Clause]) -> list[Range]:
     """The sentence's character ranges without the side clauses that do not hold the anchor."""
-    return subtract([(sent.start_char, sent.end_char)], side_clauses(anchor, sent))
+    return subtract([(sent.start_char, sent.end_char)], side_clauses(anchor, clauses))
 
 
 def subtract(ranges: list[Range], cuts: list[Range]) -> list[Range]:
@@ -70,22 +78,25 @@ def _best_place(places: ArticlePlaces, ranges: list[Range]) -> Place | None:
 
 
 def event_place(
-    places: ArticlePlaces, anchor: Token, sent: Span, args: list[Range], *, local: bool = False
+    places: ArticlePlaces, anchor: Token, sent: Span, clauses: list[Clause], args: list[Range],
+    *, local: bool = False,
 ) -> Place | None:
     """The most specific place of the clause (without the `args` spans), else of the main line."""
-    found = _best_place(places, subtract(own_clause(anchor, sent), args))
+    found = _best_place(places, subtract(own_clause(anchor, sent, clauses), args))
     if found is not None or local:
         return found
-    return _best_place(places, subtract(main_line(anchor, sent), args))
+    return _best_place(places, subtract(main_line(anchor, sent, clauses), args))
 
 
-def event_date(times: list[TimeRef], anchor: Token, sent: Span, *, local: bool = False) -> TimeRef | None:
+def event_date(
+    times: list[TimeRef], anchor: Token, sent: Span, clauses: list[Clause], *, local: bool = False
+) -> TimeRef | None:
     """The first time expression of the clause, else of the main line."""
     in_sent = [t for t in times if sent.start_char <= t.start < sent.end_char]
     if not in_sent:
         return None
-    clause = own_clause(anchor, sent)
-    tiers = [clause] if local else [clause, main_line(anchor, sent)]
+    clause = own_clause(anchor, sent, clauses)
+    tiers = [clause] if local else [clause, main_line(anchor, sent, clauses)]
     for ranges in tiers:
         found = [t for t in in_sent if any(s <= t.start < e for s, e in ranges)]
         if found:
@@ -93,4 +104,7 @@ def event_date(times: list[TimeRef], anchor: Token, sent: Span, *, local: bool =
     return None
 
 
-__all__ = ["clause_range", "event_date", "event_place", "main_line", "own_clause", "side_clauses", "subtract"]
+__all__ = [
+    "clause_range", "event_date", "event_place", "main_line", "own_clause", "sentence_clauses",
+    "side_clauses", "subtract",
+]
