@@ -45,6 +45,9 @@ def page(browser: Any, served: Served) -> Iterator[Any]:
     page = context.new_page()
     page.problems = []  # type: ignore[attr-defined]
     page.on("pageerror", lambda exc: page.problems.append(f"page error: {exc}"))
+    # console errors (a CSP violation, say), except the HTTP errors some tests cause on purpose
+    page.on("console", lambda msg: msg.type == "error" and not msg.text.startswith("Failed to load resource")
+            and page.problems.append(f"console: {msg.text}"))
     page.on("dialog", lambda dialog: (page.problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     # everything must come from our own server: any other request is a failure
     page.route(lambda url: not url.startswith(served.base) and not url.startswith("data:"),
