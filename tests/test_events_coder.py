@@ -210,3 +210,8 @@ def test_quantity_of_a_group_names_the_group(code):
     e = _one(code("Riot police fired tear gas at thousands of protesters in the capital."), "17")
     assert _has(e.target, "protesters")
     assert e.action.acled.sub_event_type == "Excessive force against protesters"
+
+
+def test_derived_noun_codes_with_its_verb_and_less_confidence(code):
+    e = _one(code("The government's deportation of hundreds of migrants to Libya drew criticism."), "17")
+    assert e.action.cameo == "174" and e.rule.startswith("rule:derived-noun")

@@ -98,3 +98,12 @@ def test_refine_by_weapon_and_domain():
     assert refine("190", {"drone"}) == "195"
     assert refine("070", {"humanitarian", "aid"}) == "073"
     assert refine("060", {"talk"}) == "060"
+
+
+def test_nouns_outside_the_lexicon_are_read_through_their_verb():
+    from eventwire.events.lexicon import derived_noun
+
+    e = derived_noun("deportation")
+    assert e is not None and e.cameo == "174" and e.rule == "rule:derived-noun:deport/v"
+    assert derived_noun("building") is None  # "build" codes nothing
+    assert derived_noun("statement") is None or derived_noun("statement").cameo  # never uncoded

@@ -493,6 +493,8 @@ def _confidence(p: Pred, src: Arg | None, tgt: Arg | None) -> float:
         score += 0.1  # "a car bomb killed ...": violence reported without a named perpetrator
     if p.anchor.dep_ == "relcl":
         score -= 0.1  # background told in a relative clause
+    if p.rule.startswith("rule:derived"):
+        score -= 0.1  # a noun read through its verb, not a lexicon entry of its own
     if p.parent is not None:
         score *= 0.6
     return round(min(0.98, max(0.05, score)), 2)

@@ -29,6 +29,8 @@ _DEP_ALIASES: dict[str, frozenset[str]] = {
     "npadvmod": frozenset({"npadvmod", "prep", "advmod"}),
 }
 
+DERIVED = "derived:"  # id prefix of noun readings derived from a verb entry ("deportation" <- deport)
+
 FLAGS = frozenset({
     "speech", "appeal", "intent", "demand", "reject", "threaten", "consider", "permit", "sym", "light",
     "plan", "hypo",
@@ -47,6 +49,8 @@ class Entry:
 
     @property
     def rule(self) -> str:
+        if self.id.startswith(DERIVED):
+            return f"rule:derived-noun:{self.id[len(DERIVED):]}"
         return f"lex:{self.id}"
 
     def has(self, flag: str) -> bool:
@@ -138,20 +142,43 @@ def _lemma_guesses(token: Token) -> list[str]:
     return out
 
 
+_NOMINAL_SUFFIXES = (
+    ("ation", ("ate", "", "e")), ("ition", ("", "e")), ("ment", ("",)), ("sion", ("d", "de", "t")),
+    ("ion", ("e", "")), ("al", ("", "e")), ("ance", ("", "e")), ("ure", ("e",)), ("ing", ("", "e")),
+)
+
+
+@functools.cache
+def derived_noun(lemma: str) -> Entry | None:
+    """A noun read through the verb it is made from ("deportation" -> deport, "harassment" ->
+    harass): the fallback for nouns not in the lexicon, coded like the bare verb entry."""
+    for suffix, endings in _NOMINAL_SUFFIXES:
+        if not lemma.endswith(suffix) or len(lemma) <= len(suffix) + 2:
+            continue
+        stem = lemma[: -len(suffix)]
+        for ending in endings:
+            verbs = index().get(("V", stem + ending), ())
+            bare = next((e for e in verbs if e.dep is None and e.cameo and not e.flags & {"speech"}), None)
+            if bare is not None:
+                return Entry(DERIVED + bare.id, "N", lemma, None, frozenset(), bare.cameo, bare.flags)
+    return None
+
+
 def match(token: Token, pos: str) -> Entry | None:
-    """The lexicon entry that codes this token as a verb ("V") or noun ("N") predicate, if any."""
+    """The lexicon entry that codes this token as a verb ("V") or noun ("N") predicate, if any;
+    for nouns outside the lexicon, the reading derived from their verb."""
     table = index()
     found = table.get((pos, token.lemma_.lower()))
     if not found:
         found = next((table[(pos, g)] for g in _lemma_guesses(token) if (pos, g) in table), None)
     if not found:
-        return None
+        return derived_noun(token.lemma_.lower()) if pos == "N" else None
     for entry in found:
         if entry.dep is None or _dependent_matches(token, entry):
             return entry
     return None
 
 
-__all__ = ["Entry", "entries", "index", "match"]
+__all__ = ["DERIVED", "Entry", "derived_noun", "entries", "index", "match"]
 
 index()  # built once at import: matching is then one dict lookup per token
