@@ -314,3 +314,42 @@ def test_an_ingest_beside_the_server_breaks_nothing(served: Served, tmp_path: Pa
     assert served.json("/api/v1/stats")["counts"]["articles"] == before + 1
     refs = [a["ref"] for a in served.json("/api/v1/articles?limit=1000")["articles"]]
     assert "beside-1" in refs
+
+
+@pytest.mark.parametrize(("content", "status", "code"), [
+    (None, 503, "database_missing"),
+    (b"this is not a database" * 100, 500, "database_error"),
+])
+def test_a_missing_or_broken_database_is_a_clear_error(tmp_path: Path, content: bytes | None,
+                                                       status: int, code: str) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from .test_serve_support import free_port
+
+    db = tmp_path / "events.duckdb"
+    if content is not None:
+        db.write_bytes(content)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port",
+                                str(port), "--no-extract", "--log-level", "warning"], cwd=ROOT,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                request(base + "/")
+                break
+            except OSError:
+                time.sleep(0.25)
+        got, _, body = request(base + "/api/v1/events")
+        assert got == status and _error(status, body)["code"] == code
+        assert "events.duckdb" in _error(status, body)["message"]
+        assert request(base + "/")[0] == 200
+        got, _, body = request(base + "/api/v1/extract", data=b'{"text": "x"}',
+                               headers={"Content-Type": "application/json"})
+        assert _error(503, body)["code"] == "extract_disabled"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
