@@ -317,3 +317,12 @@ def test_a_country_as_place_is_no_entity_actor_but_an_argument_country(nlp, reso
     assert syria.actor is None and syria.label == "GPE"
     span = doc.char_span(syria.start, syria.end)
     _check(actors.for_span(span).actor, "SYR")  # type: ignore[union-attr]
+
+
+def test_coordinated_demonyms_are_separate_entities(nlp, resolver) -> None:
+    text = "U.S. and British warplanes struck Houthi targets overnight."
+    _doc, actors = _resolve(nlp, resolver, text, "2024-01-12")
+    codes = {m.text: m.actor.code for m in actors.mentions if m.actor}
+    assert codes.get("U.S.") == "USAMIL" and codes.get("British warplanes") == "GBRMIL"
+    _check(_code_of(nlp, resolver, text, "British warplanes", "2024-01-12"), "GBRMIL")
+    _check(_code_of(nlp, resolver, text, "U.S. and British warplanes", "2024-01-12"), "USAMIL")

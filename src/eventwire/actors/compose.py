@@ -585,6 +585,31 @@ class Composer:
         narrowed = self.kb.role_actor(country, actor.role)
         return Mention(span.text, span.start_char, span.end_char, narrowed, mention.label)
 
+    def coordinated(self, cand: Candidate, ref: Ref) -> list[tuple[Candidate, Ref]]:
+        """"U.S. and British warplanes": one mention per country ("U.S.", "British warplanes"),
+        each with the phrase's role."""
+        actor = ref.actor
+        head = self.doc[cand.head]
+        if actor is None or actor.role is None or actor.country is None:
+            return []
+        first = next((c for c in head.children if c.dep_ in {"amod", "compound", "nmod"} and c.conjuncts
+                      and cand.start <= c.i < cand.head and c.i in self.token_hits), None)
+        if first is None:
+            return []
+        members = [first, *[c for c in first.conjuncts if c.i in self.token_hits and c.i < cand.head]]
+        countries = [next((h.country for h in self.token_hits[t.i] if h.country), None) for t in members]
+        if len(members) < 2 or None in countries or len(set(countries)) < len(countries):
+            return []
+        role = actor.code[3:] if actor.code.startswith(actor.country) else actor.role
+        out: list[tuple[Candidate, Ref]] = []
+        for n, (tok, country) in enumerate(zip(members, countries, strict=True)):
+            named = self.token_cand[tok.i]
+            last = n == len(members) - 1
+            part = Candidate(named.start if n else cand.start, cand.end if last else named.end, "NP" if last else named.label, cand.head if last else tok.i)
+            part_ref = self._ref(part, self.kb.role_actor(country, role), ref.kind, ref.plural)
+            out.append((part, part_ref))
+        return out
+
     def split_adjectives(self, root: Token, mention: Mention) -> list[Mention]:
         """"Hungarian and Romanian officials" -> one mention per country, same role."""
         actor = mention.actor

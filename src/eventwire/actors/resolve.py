@@ -41,7 +41,7 @@ class ArticleActors:
         """The actor mention a noun phrase (subject, object, ...) refers to, or None."""
         key = (span.start, span.end)
         if key not in self._cache:
-            found = self._find(span.root) if len(span) else None
+            found = self._find(span.root, span.start) if len(span) else None
             if found is not None and self._composer is not None and found.actor is not None:
                 found = self._composer.narrow(span, found)
             if found is not None and found.actor is None and span.root.i in self._places:
@@ -67,9 +67,14 @@ class ArticleActors:
                 return split
         return found
 
-    def _find(self, root: Token) -> Mention | None:
+    def _find(self, root: Token, start: int = 0) -> Mention | None:
         mention = self._by_token.get(root.i)
         if mention is not None:
+            for child in root.children:  # "U.S. and British warplanes": the first conjunct leads
+                usable = child.dep_ in {"amod", "nmod", "compound"} and child.i >= start
+                first = self._by_token.get(child.i) if usable else None
+                if first is not None and first is not mention and child.conjuncts and first.actor is not None:
+                    return first
             return mention
         if self._composer is None:
             return None
@@ -120,7 +125,12 @@ def resolve_doc(kb: KB, doc: Doc, published: str | None) -> ArticleActors:
             _count(result, composer.base_country(cand))
             continue
         ref = composer.resolve(cand)
-        _record(result, composer, cand, ref)
+        parts = composer.coordinated(cand, ref) if cand.label == "NP" else []
+        if parts:
+            for part, part_ref in parts:
+                _record(result, composer, part, part_ref)
+        else:
+            _record(result, composer, cand, ref)
     return result
 
 
