@@ -75,6 +75,10 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Found]:
     for ent in doc.ents:
         if ent.label_ in ("NORP", "GPE") and not any(taken[ent.start:ent.end]) and gaz.demonym(ent.text):
             out.append(Found(ent.start_char, ent.end_char, demonym=True))
+        elif ent.label_ == "ORG" and len(ent) > 1:  # "the Russian Foreign Ministry"
+            head = ent[1] if ent[0].lower_ == "the" and len(ent) > 2 else ent[0]
+            if not taken[head.i] and head.text[:1].isupper() and gaz.demonym(head.text):
+                out.append(Found(head.idx, head.idx + len(head.text), demonym=True, modifier=True))
     out.sort(key=lambda f: f.start)
     return out
 
@@ -161,6 +165,8 @@ def _runs(doc: Doc, ent_label: list[str]) -> list[tuple[int, int]]:
             if ent_label[j] in _NEVER_LABELS or not _capital(tok):
                 break
             j += 1
+        while j > i + 1 and doc[j - 1].text in ("-", "'", "’"):
+            j -= 1  # "Gainesville-area": the hyphen belongs to what follows
         runs.append((i, j))
         i = j
     return runs
@@ -278,6 +284,8 @@ _RESIDENTS = frozenset({
     "mayor", "council", "teen", "teenager", "boy", "girl", "family", "families", "couple", "area",
     "community", "schools", "school", "county", "city", "township", "neighborhood", "neighbourhood",
     "home", "homes", "supporters", "voters", "leaders", "department", "firefighters", "deputies",
+    "restaurant", "business", "businesses", "store", "church", "prison", "jail", "airport", "station",
+    "-", "based",
 })
 
 
