@@ -54,7 +54,7 @@ def run() -> dict[str, object]:
         with open_store(db) as store:
             figures["serve_events"] = store.count()
         figures["serve_open_close_ms"] = _median_ms(lambda: open_store(db).close(), repeat)
-        with TestClient(create_app(db)) as client:
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
             for path in READS:
                 assert client.get(f"/api/v1/{path}").status_code == 200, path
                 figures[f"serve_ms_{path.split('?')[0]}{'_quad' if 'quad' in path else ''}"
