@@ -43,6 +43,12 @@ INSTRUMENT_NOUNS = frozenset({
 _LOCATIVE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+_DOCUMENTS = frozenset({
+    "declaration", "statement", "letter", "report", "resolution", "communique", "decree", "note",
+    "message", "appeal", "petition", "bill", "law", "order", "video",
+})
+
+
 def verb_subject(token: Token, depth: int = 0) -> Token | None:
     """The token of the acting subject of a verb, following passives, control and coordination."""
     for child in token.children:
@@ -74,7 +80,11 @@ def verb_subject(token: Token, depth: int = 0) -> Token | None:
     if token.dep_ == "pobj" or (token.dep_ == "prep" and head.pos_ == "VERB"):
         return verb_subject(head, depth + 1)
     if token.dep_ in {"acl", "relcl"} and (token.tag_ == "VBG" or any(c.dep_ == "dobj" for c in token.children)):
-        return token.head  # "troops advancing on the town", "the air force carried out strikes"
+        head = token.head
+        if head.lemma_.lower() in _DOCUMENTS and head.dep_ in {"dobj", "pobj"}:
+            # "the PKK issued a declaration demanding X": the issuer speaks through the document
+            return verb_subject(head.head if head.dep_ == "dobj" else head.head.head, depth + 1)
+        return head  # "troops advancing on the town", "the air force carried out strikes"
     return None
 
 

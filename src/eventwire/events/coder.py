@@ -123,8 +123,8 @@ def _events_of(
         return []  # a visit or meeting with no one making it ("were flown to Moscow")
     if _bare_nominal(p) and not _nominal_has_parties(p, sources, targets):
         return []
-    if p.entry.has("sym") and _bare_nominal(p) and not (sources and targets):
-        return []  # "the war", "after days of fighting": a state of conflict, not an event
+    if p.entry.has("sym") and p.entry.pos == "N" and not (sources and targets) and not _waged(p):
+        return []  # "the war", "after days of fighting", "if war starts": a state of conflict
     pairs = _pairs(p, sources, targets)
     mode = _mode(p, ctx)
     reporter = _reporter_text(p, ctx)
@@ -216,6 +216,15 @@ def _official(sources: list[Arg]) -> bool:
     """The source is a state organ or a state ("China protested the arms sale")."""
     actor = sources[0][0].actor if sources else None
     return actor is not None and (actor.role in _STATE_ROLES or actor.type == "state")
+
+
+def _waged(p: Pred) -> bool:
+    """Someone carries the nominal event ("Russia waged war", "X held talks"), not only
+    a verb of happening ("fighting erupted", "war starts")."""
+    if p.carrier is None:
+        return False
+    subj = verb_subject(p.carrier)
+    return subj is not None and subj.i != p.token.i
 
 
 def _bare_nominal(p: Pred) -> bool:
