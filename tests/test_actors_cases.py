@@ -163,3 +163,25 @@ def test_case(nlp, resolver, text: str, phrase: str, expected: str | None, publi
         assert actor is not None and actor.country == expected, f"expected {expected}, got {actor}"
     else:
         assert actor is not None and actor.code == expected, f"expected {expected}, got {actor}"
+
+
+MORE = [
+    ("Moscow and Kyiv exchanged prisoners on Friday, officials said.", "Kyiv", "UKRGOV", "2024-05-01"),
+    ("A senior Hamas official said the group would not disarm.", "A senior Hamas official", "PSEREB", "2024-05-01"),
+    ("The Houthi-run health ministry said 12 people were killed.", "The Houthi-run health ministry", "YEMREB", None),
+    ("The Gaza health ministry said 30 people were killed.", "The Gaza health ministry", "PSEGOV", None),
+    ("Pro-Russian separatists shelled Mariupol. Ukraine said Ukrainian troops held the city.",
+     "Pro-Russian separatists", "UKRREB", "2015-01-20"),
+    ("Settlers attacked a Palestinian village in the occupied West Bank, the Palestinian health ministry said.",
+     "Settlers", "CVL", None),
+    ("Jihadists killed 20 soldiers in northern Burkina Faso, security sources said.", "Jihadists", "BFAREB", None),
+    ("Beijing's foreign ministry spokesperson Mao Ning criticized the visit.",
+     "Beijing's foreign ministry spokesperson Mao Ning", "CHNGOV", "2024-05-01"),
+    ("Thousands of Georgians rallied in Tbilisi against the foreign agents law.", "Thousands of Georgians", "GEOCVL", None),
+    ("The European Union and Britain imposed sanctions on Iranian officials.", "Iranian officials", "IRNGOV", None),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected", "published"), MORE)
+def test_more_cases(nlp, resolver, text: str, phrase: str, expected: str | None, published: str | None) -> None:
+    test_case(nlp, resolver, text, phrase, expected, published)

@@ -34,6 +34,9 @@ _STATE_ROLES = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 _PLACE_PREPS = {"in", "inside", "across", "throughout", "within", "near", "at", "around"}
 _INFER_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB", "INS", "CRM", "EDU", "LAB",
                 "BUS", "AGR", "HLH", "REL", "SPY", "PTY", "UAF"}
+# People who are, by what the word says, often not of the country they are in.
+_OUTSIDERS = {"settlers", "settler", "mercenaries", "volunteers", "tourists", "foreigners", "migrants",
+              "refugees", "peacekeepers", "diplomats", "envoy", "envoys", "ambassador", "observers"}
 # Modifiers saying the phrase is not the story's own country's.
 _FOREIGN = {"foreign", "international", "western", "multinational", "overseas", "exiled",
             "regional", "global", "allied", "coalition", "peacekeeping", "u.n.", "un", "nato"}
@@ -320,8 +323,8 @@ class Composer:
     def _organisation(self, cand: Candidate) -> Ref:
         tokens = list(self.doc[cand.start : cand.end])
         root = self.doc[cand.start : cand.end].root
-        for child in root.lefts:
-            if child.dep_ == "poss" and child.i < cand.start:
+        for child in root.lefts:  # "Israel's Cabinet", "the Houthi-run [health ministry]"
+            if child.dep_ in {"poss", "compound", "amod", "npadvmod", "nmod"} and child.i < cand.start:
                 tokens = list(child.subtree) + tokens
         heads = [t for t in tokens if _role_word(t) and _role_word(t).head != "-"]  # type: ignore[union-attr]
         country, mod_role, group = self._scan(tokens, head=heads[-1] if heads else None)
@@ -348,6 +351,8 @@ class Composer:
             back = self._recent_role(heads[-1].i, role)
             if back is not None:
                 return self._ref(cand, back, "group")
+        if role and heads and heads[-1].lower_ in _INSTITUTIONS:
+            return self._ref(cand, self.kb.role_actor(None, role), "group")  # "the health ministry"
         return self._ref(cand, None, "group")
 
     # -- noun phrases --------------------------------------------------------------------------
@@ -390,7 +395,7 @@ class Composer:
             for ref in self._recent(head.i, "person"):
                 if ref.title == title:
                     return self._copy(cand, ref)
-        if country is None and role[:3] in _INFER_ROLES and not _foreign([*tokens, head]):
+        if country is None and role[:3] in _INFER_ROLES and not _foreign([*tokens, head]) and head.lower_ not in _OUTSIDERS:
             backers = self._backers(tokens)
             country = self.dominant if self.dominant not in backers else None
         if title and country:
@@ -497,7 +502,9 @@ class Composer:
                 continue
             if not hits and tok.text[:1].isupper() and not tok.is_punct:
                 inner = [h for h in self.kb.lookup(tok.text) if h.kind in {"adjective", "state", "seat"}]
-                if inner and not (tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == "-"):
+                before = self.doc[max(0, tok.i - 2) : tok.i]
+                pro = len(before) == 2 and before[1].text == "-" and before[0].lower_ in {"pro", "anti"}
+                if inner and not pro and not (tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == "-"):
                     country = country or inner[0].country
                     continue
             if tok.dep_ == "poss" and tok.pos_ == "PRON":
