@@ -180,6 +180,10 @@ def _matches(doc: Doc, run: tuple[int, int], gaz: Gazetteer) -> list[tuple[int, 
         if doc[i].is_punct:
             i += 1
             continue
+        demonym = next((j for j in range(min(end, i + 3), i, -1) if gaz.demonym(doc[i:j].text)), None)
+        if demonym is not None:
+            i = demonym  # "Sri Lankan" is a demonym, not the town "Sri"
+            continue
         for j in range(min(end, i + MAX_WORDS), i, -1):
             text = doc[i:j].text
             if doc[j - 1].text in ("-", "'", "’"):

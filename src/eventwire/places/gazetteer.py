@@ -260,10 +260,11 @@ def _city_feature(pop: int) -> str:
 
 
 def _latin(alt: str) -> bool:
-    """Alternate names in Latin script only (the others can never match English text), and no
-    short ones unless written as an abbreviation ("NYC"): 'Pct', 'Inc', 'Room' are not towns."""
+    """Alternate names in Latin script only (the others can never match English text), and none of
+    four letters or fewer: 'Pct', 'Inc', 'Room', and airport codes ('SRI') are not towns; the
+    abbreviations news uses ("NYC", "L.A.") are in regions.tsv."""
     letters = fold(alt).replace(" ", "")
-    if len(letters) <= 4 and not alt.isupper():
+    if len(letters) <= 4:
         return False
     return bool(letters) and all(ord(ch) < 0x250 or ch.isspace() for ch in alt)
 
@@ -289,6 +290,7 @@ def build() -> dict[str, Any]:
         by_country[c["countrycode"]].append(i)
         by_admin1[(c["countrycode"], c.get("admin1code") or "")].append(i)
     rows = list(_regions_rows())
+    _add_town_aliases(b, [r for r in rows if r["name"] not in _US_STATE_NAMES])
     country_ids = _add_countries(b, by_country, rows)
     admin1_names: dict[tuple[str, str], str] = {}
     admin1_ids: dict[tuple[str, str], int] = {}
@@ -332,6 +334,9 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
+_US_STATE_NAMES = frozenset(s["name"] for s in _gnc_data("us_states.json").values())
+
+
 def _regions_rows() -> Iterator[dict[str, str]]:
     text = resources.files(__package__).joinpath("data", "regions.tsv").read_text(encoding="utf-8")
     cols = ("kind", "name", "country", "lat", "lon", "geonameid", "aliases")
@@ -373,6 +378,17 @@ def _add_countries(b: _Builder, by_country: dict[str, list[int]], rows: list[dic
         out[iso] = b.add(c["name"], lat, lon, c.get("population") or 0, c["geonameid"], iso, None,
                          "country", names)
     return out
+
+
+def _add_town_aliases(b: _Builder, rows: list[dict[str, str]]) -> None:
+    """Alias rows naming a town ("New York City": "NYC"): the largest town of that name."""
+    for r in rows:
+        if r["kind"] != "alias":
+            continue
+        town = _largest_namesake(b, r["country"], r["name"])
+        if town is not None:
+            for alias in _aliases(r):
+                b.alias(town, alias)
 
 
 def _add_us_states(b: _Builder, by_admin1: dict[tuple[str, str], list[int]], names: dict[tuple[str, str], str],

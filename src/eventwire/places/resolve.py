@@ -21,6 +21,13 @@ from .normalise import key, split_area
 _CITY = ("city", "town", "village")
 _PRIOR = {"country": 13.5, "continent": 11.5, "region": 11.0, "admin1": 9.0}
 _TOP_K = 30  # candidates per name that take part in the spatial vote
+_FINE = 0.25  # degrees: the "next door" cell of the spatial vote
+
+
+def _cell(lat: float, lon: float, size: float) -> tuple[int, int]:
+    """Grid cell; fine cells are offset by 100,000 so they never equal a coarse one."""
+    offset = 0 if size == 1.0 else 100_000
+    return (math.floor(lat / size) + offset, math.floor(lon / size) + offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +72,13 @@ class Context:
     def support(self, e: Entry, name: str) -> float:
         """How many other names of the article could be a place near this one (spatial minimality);
         a name with few readings says more than one that exists everywhere ("Springfield")."""
-        cell = (math.floor(e.lat), math.floor(e.lon))
-        return sum(w for n, (cells, w) in self.cells.items() if n != name and cell in cells)
+        coarse = _cell(e.lat, e.lon, 1.0)
+        fine = _cell(e.lat, e.lon, _FINE)
+        total = 0.0
+        for n, (cells, w) in self.cells.items():
+            if n != name and coarse in cells:
+                total += 2 * w if fine in cells else w / 2  # next door counts more than the region
+        return total
 
     def country_share(self, cc: str | None, name: str) -> float:
         total = sum(w for _, w, n in self.countries if n != name)
@@ -218,7 +230,8 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _cells(toponyms: list[Toponym], cands: list[tuple[list[Entry], bool]]) -> dict[str, tuple[set[tuple[int, int]], float]]:
-    """For each distinct name, the 1-degree cells (and their neighbours) of its likeliest point places."""
+    """For each distinct name, the 1-degree and 0.25-degree cells (and their neighbours) of its
+    likeliest point places, in one set (the two sizes never collide: fine cells are scaled)."""
     out: dict[str, tuple[set[tuple[int, int]], float]] = {}
     for top, (entries, _) in zip(toponyms, cands, strict=True):
         name = key(top.core)
@@ -228,8 +241,9 @@ def _cells(toponyms: list[Toponym], cands: list[tuple[list[Entry], bool]]) -> di
         points.sort(key=lambda e: -e.population)
         cells: set[tuple[int, int]] = set()
         for e in points[:_TOP_K]:
-            la, lo = math.floor(e.lat), math.floor(e.lon)
-            cells.update((la + a, lo + b) for a in (-1, 0, 1) for b in (-1, 0, 1))
+            for size in (1.0, _FINE):
+                la, lo = _cell(e.lat, e.lon, size)
+                cells.update((la + a, lo + b) for a in (-1, 0, 1) for b in (-1, 0, 1))
         n = len(points)
         out[name] = (cells, 1.0 if n <= 3 else 0.5 if n <= 10 else 0.25)
     return out
