@@ -215,3 +215,10 @@ def test_quantity_of_a_group_names_the_group(code):
 def test_derived_noun_codes_with_its_verb_and_less_confidence(code):
     e = _one(code("The government's deportation of hundreds of migrants to Libya drew criticism."), "17")
     assert e.action.cameo == "174" and e.rule.startswith("rule:derived-noun")
+
+
+def test_warning_of_own_action_threatens_warning_about_a_state_comments(code):
+    e = _one(code("The minister warned that the army would respond with force."), "13")
+    assert e.action.cameo == "130"
+    e = _one(code("The minister warned that the crisis is undermining the peace process."), "01")
+    assert e.action.cameo == "012"

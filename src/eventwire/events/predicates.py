@@ -25,6 +25,7 @@ _SPEECH_REACH = 6
 # heads whose event is their modifier: "a mediation effort", "a bombing campaign", "a peace mission"
 _GENERIC_HEADS = frozenset({"effort", "mission", "bid", "drive", "attempt", "process", "initiative", "program", "programme", "plan", "operation", "campaign", "action", "round"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
+_WILL = frozenset({"will", "would", "wo", "shall", "'ll", "could", "may", "might"})
 _COERCIVE = frozenset({"14", "16", "17", "18", "19", "20"})
 
 
@@ -85,6 +86,7 @@ def find_predicates(sent: Span) -> list[Pred]:
     _merge_casualty_verbs(preds)
     _compose_control(preds)
     _speech_obligations(preds)
+    _warnings(preds)
     _absorb_objects(preds)
     _absorb_purposes(preds)
     _mark_reported(preds)
@@ -318,6 +320,17 @@ def _compose_control(preds: dict[int, Pred]) -> None:
         comp.parent = p
         p.complement = comp
         comp.forced_mode = comp.forced_mode or _COMPLEMENT_MODE[family]
+
+
+def _warnings(preds: dict[int, Pred]) -> None:
+    """ "warned that Pyongyang would respond" threatens (130); "warned that the efforts are
+    undermining the process" is a pessimistic comment (012)."""
+    for p in preds.values():
+        if p.entry.lemma != "warn" or p.code != "130":
+            continue
+        clause = next((c for c in p.token.children if c.dep_ == "ccomp"), None)
+        if clause is not None and not any(c.dep_ == "aux" and c.lower_ in _WILL for c in clause.children):
+            p.code, p.rule = "012", p.rule + "+rule:warning-comment"
 
 
 def _speech_obligations(preds: dict[int, Pred]) -> None:
