@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import BinaryIO
@@ -78,7 +79,7 @@ def _read_source(source: Source, settings: Settings) -> Iterator[Document | Reje
         yield from _read_stream(source.name, stream, settings, depth=0)
     except InputError as exc:
         yield Rejection(exc.input_name, exc.reason, exc.code)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:  # zlib.error: damaged deflate data
         yield Rejection(source.name, f"read failed ({exc})", "unreadable")
     except Exception as exc:  # a reader bug on odd input must not stop the batch; it is reported
         yield Rejection(

@@ -34,6 +34,9 @@ def iter_jsonl(name: str, stream: BinaryIO, *, encoding: str, max_line_bytes: in
         except ValueError as exc:
             yield Rejection(where, f"not valid JSON ({exc})", "malformed_json")
             continue
+        except RecursionError:  # json's C parser gives up on deep nesting: this line, not the file
+            yield Rejection(where, "not valid JSON for an article (nested too deeply)", "malformed_json")
+            continue
         count += 1
         yield record_document(where, record, n=count, name=name)
 
@@ -43,6 +46,9 @@ def iter_json_array(name: str, data: bytes, *, encoding: str) -> Iterator[Docume
         value = json.loads(data.decode(encoding, errors="strict"))
     except (ValueError, UnicodeDecodeError) as exc:
         yield Rejection(name, f"not valid JSON ({exc})", "malformed_json")
+        return
+    except RecursionError:
+        yield Rejection(name, "not valid JSON for articles (nested too deeply)", "malformed_json")
         return
     if isinstance(value, dict):
         value = [value]

@@ -21,7 +21,7 @@ def iter_warc(name: str, stream: BinaryIO, *, max_record_bytes: int) -> Iterator
             n += 1
             ref = f"{name}#{n}"
             url = record.rec_headers.get_header("WARC-Target-URI")
-            data = record.content_stream().read(max_record_bytes + 1)
+            data = _payload(record, max_record_bytes + 1)
             if len(data) > max_record_bytes:
                 yield Rejection(ref, f"HTML response over {max_record_bytes:,} bytes; skipped", "too_large")
                 continue
@@ -30,10 +30,24 @@ def iter_warc(name: str, stream: BinaryIO, *, max_record_bytes: int) -> Iterator
                 yield Rejection(ref, f"no article text found in the page {url or ''}".rstrip(), "no_text")
                 continue
             yield page_document(page, ref=ref, fmt="warc")
-    except ArchiveLoadFailed as exc:
+    except (ArchiveLoadFailed, _Damaged) as exc:
         yield Rejection(name, f"damaged WARC file after {n} HTML response(s): {exc}", "malformed_warc")
+    except (AttributeError, ValueError, LookupError) as exc:  # warcio on truncated or garbled headers
+        yield Rejection(name, f"damaged WARC file after {n} HTML response(s): headers cut or garbled "
+                        f"({type(exc).__name__})", "malformed_warc")
     if n == 0:
         yield Rejection(name, "WARC file holds no HTML responses", "no_text")
+
+
+class _Damaged(Exception):
+    """A record's payload cannot be decoded (cut inside chunked or compressed content)."""
+
+
+def _payload(record, limit: int) -> bytes:  # type: ignore[no-untyped-def]
+    try:
+        return record.content_stream().read(limit)  # type: ignore[no-any-return]
+    except Exception as exc:  # zlib, brotli and chunked decoders raise their own types
+        raise _Damaged(f"payload cannot be decoded ({type(exc).__name__}: {exc})") from exc
 
 
 def _is_html(record) -> bool:  # type: ignore[no-untyped-def]
