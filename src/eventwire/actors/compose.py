@@ -137,7 +137,7 @@ class Composer:
             return self._ref(cand, None, "place")
         if hit.kind in {"seat", "state"} and self._naming_modifier(cand):
             ref = self._ref(cand, None, "place")  # "the Astana Process", "the Taiwan issue"
-            ref.place_of = self.kb.state(hit.country) if hit.country and hit.kind == "state" else None
+            ref.place_of = self.kb.state(hit.country) if hit.country else None
             return ref
         if hit.kind in {"seat", "state"} and self._locative(cand, strict=hit.kind == "state"):
             ref = self._ref(cand, None, "place")
