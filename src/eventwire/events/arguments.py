@@ -215,12 +215,15 @@ def antecedent(token: Token) -> Token | None:
 
 def mention_for(token: Token, actors: ArticleActors) -> tuple[Mention | None, bool]:
     """(mention, has_actor): the actor mention of the phrase headed by `token`, or a bare one."""
-    found = _mention_for(token, actors)
-    if not found[1] and token.lower_ in _PERSONAL:
+    if token.lower_ in _PERSONAL:
+        # a subject above it in the same sentence beats a guess across sentences
+        # ("The Syrian army said it had targeted ...": the army)
         ante = antecedent(token)
         if ante is not None:
-            return _mention_for(ante, actors)
-    return found
+            found = _mention_for(ante, actors)
+            if found[1]:
+                return found
+    return _mention_for(token, actors)
 
 
 def clause_actors(verb: Token) -> list[Token]:

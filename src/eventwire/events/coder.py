@@ -134,7 +134,7 @@ def _events_of(
     clauses = ctx.clauses(sent)
     place = event_place(ctx.places, p.anchor, sent, clauses, args, local=local)
     date = event_date(ctx.times, p.anchor, sent, clauses, local=local)
-    cues = _cues(p, ctx)
+    cues = _cues(p, ctx, sent)
     code, rule = _future_intent(p, refine(p.code, cues), mode)
     if code[:2] == "14" and _official(sources) and p.entry.lemma == "protest":
         code, rule = "114", rule + "+rule:official-protest"  # a government protests by complaint
@@ -445,12 +445,17 @@ def _source_name(token: Token, ctx: _Ctx) -> str | None:
     return token.doc[keep[0].i : keep[-1].i + 1].text.strip(" ,()") or None
 
 
-def _cues(p: Pred, ctx: _Ctx) -> set[str]:
-    """Lemmas of the predicate's clause: weapons, victims, domains ("drone strike", "defense ties")."""
+def _cues(p: Pred, ctx: _Ctx, sent: Span) -> set[str]:
+    """Lemmas of the predicate's own clause: weapons, victims, domains ("drone strike", "defense
+    ties"); relative and reported clauses inside it describe something else."""
     lemmas: set[str] = set()
     for anchor in (p.token, p.carrier, p.merged):
-        if anchor is not None:
-            lemmas.update(ctx.lemmas[anchor.left_edge.i : anchor.right_edge.i + 1])
+        if anchor is None:
+            continue
+        cut = [(lo, hi) for lo, hi, _ in ctx.clauses(sent) if not (lo <= anchor.i <= hi)]
+        for i in range(anchor.left_edge.i, anchor.right_edge.i + 1):
+            if not any(lo <= i <= hi for lo, hi in cut):
+                lemmas.add(ctx.lemmas[i])
     return lemmas
 
 

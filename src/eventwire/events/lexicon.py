@@ -111,6 +111,8 @@ def _dependent_matches(token: Token, entry: Entry) -> bool:
     for child in token.children:
         if child.dep_ not in labels:
             continue
+        if entry.dep in {"xcomp", "ccomp"} and child.pos_ not in {"VERB", "AUX"}:
+            continue  # "considers X an offshoot" is an opinion, not a complement clause
         if "*" in entry.words or child.lemma_.lower() in entry.words or child.lower_ in entry.words:
             return True
     if entry.dep == "dobj":
