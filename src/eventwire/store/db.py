@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,23 +37,44 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open `path` (":memory:" for a scratch database) and bring its schema up to date."""
+WRITER_LOCK_WAIT = 10.0  # seconds a writer waits for readers (a server holds the file per request)
+
+
+def connect(
+    path: str | Path, *, read_only: bool = False, lock_wait: float | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Open `path` (":memory:" for a scratch database) and bring its schema up to date.
+
+    A writer waits up to `lock_wait` seconds (default WRITER_LOCK_WAIT) for another process to
+    let go of the file; a reader does not wait (default 0), so a server can answer "busy" at once.
+    """
     name = str(path)
     if read_only and name != MEMORY and not Path(name).exists():
         raise StoreError(f"{name}: no such database; create it with `eventwire ingest ... --db {name}`")
     if name != MEMORY:
         Path(name).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(name, read_only=read_only and name != MEMORY)
-    except duckdb.Error as exc:
-        raise _open_error(name, exc) from exc
+    wait = (0.0 if read_only else WRITER_LOCK_WAIT) if lock_wait is None else lock_wait
+    con = _open(name, read_only and name != MEMORY, time.monotonic() + wait)
     try:
         _prepare(con, name, read_only)
     except duckdb.Error as exc:
         con.close()
         raise _open_error(name, exc) from exc
     return con
+
+
+def _open(name: str, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
+    while True:
+        try:
+            return duckdb.connect(name, read_only=read_only)
+        except duckdb.Error as exc:
+            if not _is_lock_error(str(exc)) or time.monotonic() >= deadline:
+                raise _open_error(name, exc) from exc
+        time.sleep(0.1)
+
+
+def _is_lock_error(text: str) -> bool:
+    return "Could not set lock" in text or "Conflicting lock" in text
 
 
 def _prepare(con: duckdb.DuckDBPyConnection, name: str, read_only: bool) -> None:
@@ -78,7 +100,7 @@ def _open_error(name: str, exc: duckdb.Error) -> StoreError:
     first = text.splitlines()[0] if text else type(exc).__name__
     if any(mark in text for mark in _CORRUPT):
         return corrupt_error(name, first)
-    if "Could not set lock" in text or "Conflicting lock" in text:
+    if _is_lock_error(text):
         pid = _PID.search(text)
         holder = f"pid {pid.group(1)}" if pid else "another process"
         return StoreError(f"{name} is open by another eventwire process ({holder}); "
