@@ -453,6 +453,8 @@ class Composer:
             return self._ref(cand, self.kb.state(country), "state", plural)
         if _is_definite(head) and not plural:
             for ref in self._recent(head.i, None):
+                if ref.kind == "place" and ref.place_of is not None and ref.place_of.country:
+                    return self._ref(cand, self.kb.state(ref.place_of.country), "state")  # "in Syria ... the country"
                 if ref.kind in {"state", "person"} and ref.actor is not None and ref.actor.country:
                     return self._ref(cand, self.kb.state(ref.actor.country), "state")
         return self._ref(cand, None, "state", plural)

@@ -80,6 +80,11 @@ class ArticleActors:
             return None
         if root.pos_ == "PRON" or root.lower_ in roles.PERSON_PRONOUNS:
             return self._composer.pronoun(root)
+        for child in root.rights:  # "its ally Belarus", "the group's leader, X"
+            if child.dep_ in {"appos", "compound"} and child.i in self._by_token:
+                named = self._by_token[child.i]
+                if named.actor is not None:
+                    return named
         for child in root.children:
             if child.dep_ == "poss":
                 m = self._by_token.get(child.i) or (self._composer.pronoun(child) if child.pos_ == "PRON" else None)
