@@ -249,6 +249,8 @@ _THING_HEADS = frozenset({
     "position", "base", "post", "outpost", "checkpoint", "headquarters", "home", "house", "village",
     "area", "camp", "territory", "facility", "depot", "convoy", "vehicle", "site", "target", "stronghold",
     "office", "embassy", "consulate", "infrastructure", "property", "asset", "ship", "vessel",
+    "city", "town", "region", "province", "district", "capital", "port", "enclave", "neighbourhood",
+    "neighborhood", "suburb", "outskirts",
 })
 
 

@@ -16,7 +16,9 @@ _UNITS = {
 }
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 
-KILL_VERBS = frozenset({"kill", "murder", "execute", "slay", "massacre", "behead", "assassinate"})
+KILL_VERBS = frozenset({
+    "kill", "murder", "execute", "slay", "massacre", "behead", "assassinate", "neutralize", "neutralise",
+})
 KILL_NOUNS = frozenset({"death", "dead", "fatality", "body", "killing"})
 DIE_VERBS = frozenset({"die", "perish"})
 INJURE_VERBS = frozenset({"injure", "wound", "hurt", "maim"})

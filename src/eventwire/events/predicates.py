@@ -207,10 +207,16 @@ def _casualty_host(t: Token, preds: dict[int, Pred], owner: dict[int, Pred]) -> 
                 if g.dep_ == "pobj" and g.i in preds and preds[g.i].root in _VIOLENT_ROOTS | {"14"}:
                     return preds[g.i]
     if t.dep_ in {"conj", "advcl"} and t.lemma_ in _HARM:
-        carried = next((q for q in preds.values() if q.carrier is not None and q.carrier.i == t.head.i), None)
-        head = owner.get(t.head.i) or preds.get(t.head.i) or carried
-        if head is not None and head.root in _VIOLENT_ROOTS:
-            return head
+        # up through "damaging X and wounding eight": the clause chain to the violent act
+        h = t
+        for _ in range(3):
+            h = h.head
+            carried = next((q for q in preds.values() if q.carrier is not None and q.carrier.i == h.i), None)
+            head = owner.get(h.i) or preds.get(h.i) or carried
+            if head is not None:
+                return head if head.root in _VIOLENT_ROOTS else None
+            if h.dep_ not in {"conj", "advcl"}:
+                break
     return None
 
 
