@@ -6,7 +6,9 @@ call `process(shard)` for each shard they are given, so both write the same file
 
 from __future__ import annotations
 
+import os
 import resource
+import socket
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -29,6 +31,9 @@ class ShardResult:
     rejections: int
     events: int
     seconds: float
+    cpu_seconds: float  # CPU time of the worker for this shard (robust to other load on the machine)
+    worker: str  # host:pid of the worker that ran it
+    worker_load_cpu_seconds: float  # CPU time the worker spent loading model, KB and gazetteer
     worker_rss_mb: float  # peak resident memory of the worker so far
 
     def as_dict(self) -> dict[str, Any]:
@@ -44,11 +49,14 @@ class ShardProcessor:
         self.settings = settings
         self.published = published
         self.version = version
+        started = time.process_time()
         self.extractor = Extractor(settings)
+        self.load_cpu_seconds = round(time.process_time() - started, 3)
+        self.name = f"{socket.gethostname()}:{os.getpid()}"
 
     def process(self, shard: Shard) -> ShardResult:
         """Run one shard from scratch and mark it done; what an earlier attempt left is replaced."""
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         remove_shard_output(self.output, shard.id)
         writer = ShardWriter(self.output, shard.id)
         counts = {"articles": 0, "rejections": 0, "events": 0}
@@ -66,7 +74,10 @@ class ShardProcessor:
             **counts, "seconds": seconds, "files": [str(f.relative_to(self.output)) for f in files],
             "eventwire": self.version, "settings_digest": self.settings.digest(),
         })
-        return ShardResult(shard.id, shard.name, seconds=seconds, worker_rss_mb=peak_rss_mb(), **counts)
+        return ShardResult(shard.id, shard.name, seconds=seconds,
+                           cpu_seconds=round(time.process_time() - cpu, 3), worker=self.name,
+                           worker_load_cpu_seconds=self.load_cpu_seconds, worker_rss_mb=peak_rss_mb(),
+                           **counts)
 
     def _extract(self, items: Iterable[Document | Rejection]) -> Iterator[Article | Rejection]:
         """Documents through the pipeline in batches; rejections pass through in place."""
