@@ -4,16 +4,31 @@ modifiers, role nouns and titles, and references back to earlier mentions of the
 from __future__ import annotations
 
 import bisect
-import collections
-import functools
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Mention
 from . import roles
+from .backrefs import BackReferences
+from .context import (
+    ALWAYS_AMBIGUOUS,
+    ATTRIBUTIVE,
+    INSTITUTIONS,
+    US_NAMESAKES,
+    Ref,
+    attributive,
+    best,
+    dominant,
+    evidence,
+    foreign,
+    group_with_role,
+    is_definite,
+    names_part,
+    of_object,
+    person_actor,
+    role_word,
+    stronger,
+    us_local,
+)
 from .kb import KB, Hit, norm
 from .records import KBEntry
 from .spans import Candidate
@@ -22,53 +37,27 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _GROUPISH = {"armed_group", "organization", "igo", "ngo", "media"}
-_STRONG_MODS = ("OPP", "REB", "INS", "UAF", "MIL", "COP", "SPY", "JUD", "LEG", "NGO", "MED", "REF", "CVL")
-_LOOKBACK_SENTS = 3
-# Roles whose country a careful coder takes from the story when the phrase gives none
-# ("protesters", "the Interior Minister", "riot police" in a story about one country).
 # "X General" titles that are not soldiers.
 _CIVIL_GENERALS = {"attorney": "JUD", "solicitor": "JUD", "prosecutor": "JUD", "inspector": "GOV",
                    "secretary": "GOV", "director": "GOV", "consul": "GOV", "governor": "GOV",
                    "surgeon": "HLH", "postmaster": "GOV", "auditor": "GOV"}
 _STATE_ROLES = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG"}
 _PLACE_PREPS = {"in", "inside", "across", "throughout", "within", "near", "at", "around"}
+# Roles whose country a careful coder takes from the story when the phrase gives none
+# ("protesters", "the Interior Minister", "riot police" in a story about one country).
 _INFER_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "REB", "INS", "CRM", "EDU", "LAB",
                 "BUS", "AGR", "HLH", "REL", "SPY", "PTY", "UAF"}
 # People who are, by what the word says, often not of the country they are in.
 _OUTSIDERS = {"settlers", "settler", "mercenaries", "volunteers", "tourists", "foreigners", "migrants",
               "refugees", "peacekeepers", "diplomats", "envoy", "envoys", "ambassador", "observers"}
-# Modifiers saying the phrase is not the story's own country's.
-_FOREIGN = {"foreign", "international", "western", "multinational", "overseas", "exiled",
-            "regional", "global", "allied", "coalition", "peacekeeping", "u.n.", "un", "nato"}
 _BACKREF_ROLES = {"STATE", "GROUP", "SAME"}
 # Roles whose members usually belong where the text places them ("protesters in Georgia");
 # not troops, refugees or reporters, who are often foreign.
 _RESIDENT_ROLES = {"CVL", "OPP", "EDU", "LAB", "REB", "INS", "COP", "JUD", "LEG", "GOV", "BUS", "REL", "AGR"}
 _FORMER = {"former", "ex", "ex-", "ousted", "deposed", "toppled", "exiled", "late", "onetime", "erstwhile"}
-# "the government", "the army": one per country, so a definite one refers back to the last seen.
-_INSTITUTIONS = {"government", "army", "military", "police", "ministry", "parliament", "court",
-                 "opposition", "authority", "authorities", "regime", "junta", "cabinet",
-                 "administration", "navy", "presidency", "judiciary", "legislature", "senate"}
 
 
-@dataclass
-class Ref:
-    """A resolved phrase as later phrases see it."""
-
-    actor: Actor | None
-    start: int = 0  # token index of the phrase head
-    sent: int = 0
-    kind: str = ""  # person | state | group | role
-    plural: bool = False
-    gender: str | None = None
-    title: str | None = None
-    surname: str | None = None
-    mention: Mention | None = None
-    dep: str = ""
-    place_of: Actor | None = None  # a place's country, for event arguments ("attacks in Syria")
-
-
-class Composer:
+class Composer(BackReferences):
     def __init__(self, kb: KB, doc: Doc, published: str | None, named: list[Candidate],
                  words: list[str]) -> None:
         self.kb, self.doc, self.date = kb, doc, published
@@ -81,9 +70,9 @@ class Composer:
                 self.token_cand[i] = cand
                 if cand.hits:
                     self.token_hits[i] = cand.hits
-        self.evidence = _evidence(doc, named)
-        self.us_local = _us_local(words)
-        self.dominant = _dominant(self.evidence)
+        self.evidence = evidence(doc, named)
+        self.us_local = us_local(words)
+        self.dominant = dominant(self.evidence)
 
     def _sent(self, i: int) -> int:
         return bisect.bisect_right(self._sent_starts, i) - 1
@@ -122,7 +111,7 @@ class Composer:
     # -- named spans ---------------------------------------------------------------------------
     @staticmethod
     def actor_of_hits(kb: KB, hits: tuple[Hit, ...] | list[Hit], date: str | None) -> Actor | None:
-        hit = _best(hits)
+        hit = best(hits)
         if hit.kind == "entry" and hit.entry is not None:
             return hit.entry.actor(date)
         if hit.kind in {"state", "adjective"} and hit.country:
@@ -132,7 +121,7 @@ class Composer:
         return None
 
     def _from_hits(self, cand: Candidate) -> Ref | None:
-        hit = _best(cand.hits, self._article_countries())
+        hit = best(cand.hits, self._article_countries())
         if hit.kind in {"seat", "state"} and not self._plausible_place(hit, cand):
             return self._ref(cand, None, "place")
         if hit.kind in {"seat", "state"} and self._naming_modifier(cand):
@@ -157,7 +146,7 @@ class Composer:
             kind = "group" if entry.type in _GROUPISH else entry.type
             actor = entry.actor(self.date, prefer=self.dominant)
             return self._ref(cand, actor, kind, plural=entry.type == "armed_group")
-        if hit.kind in {"state", "adjective"} and _attributive(self.doc, cand):
+        if hit.kind in {"state", "adjective"} and attributive(self.doc, cand):
             return self._ref(cand, None, "place")
         actor = self.actor_of_hits(self.kb, [hit], self.date)
         kind = {"state": "state", "adjective": "adjective", "seat": "role", "people": "role"}[hit.kind]
@@ -169,9 +158,9 @@ class Composer:
         name = norm(self.doc[cand.start : cand.end].text)
         if hit.country == "USA" or self.evidence[hit.country or ""] > 0:
             return True
-        if name in _ALWAYS_AMBIGUOUS:
+        if name in ALWAYS_AMBIGUOUS:
             return False
-        return not self.us_local or hit.kind == "state" and name not in _US_NAMESAKES
+        return not self.us_local or hit.kind == "state" and name not in US_NAMESAKES
 
     def _plausible_person(self, entry: KBEntry, cand: Candidate) -> bool:
         """A bare surname the KB does not list as an alias ("Henry") is the KB's person only when
@@ -219,7 +208,7 @@ class Composer:
     def _naming_modifier(self, cand: Candidate) -> bool:
         """"the Astana Process", "Moscow time": a capital naming a thing, not acting."""
         head = self.doc[cand.head]
-        return head.dep_ == "compound" and _role_word(head.head) is None
+        return head.dep_ == "compound" and role_word(head.head) is None
 
     def _inner_group(self, cand: Candidate) -> Actor | None:
         """The longest KB organisation named inside an unknown name ("Islamic State in Syria")."""
@@ -247,7 +236,7 @@ class Composer:
         last = span[-1]
         if len(span) < 2 or last.tag_ not in {"NNPS", "NNS"} or not span[0].text[:1].isupper():
             return None
-        if any(_role_word(t) is not None for t in span):
+        if any(role_word(t) is not None for t in span):
             return None  # "Nigerian Union of Teachers": an organisation, not a people
         country, _, group = self._scan(list(span[:-1]), None)
         if country is None or group is not None:
@@ -260,7 +249,7 @@ class Composer:
         words = norm(span.text).split()
         for ref in reversed(self.refs):
             if ref.kind == "person" and ref.actor is not None and (
-                ref.surname == surname or _names_part(words, norm(ref.actor.name).split())
+                ref.surname == surname or names_part(words, norm(ref.actor.name).split())
             ):
                 return self._copy(cand, ref)
         if len(span) == 1 and cand.title_start is None:
@@ -271,7 +260,7 @@ class Composer:
                 return ref
         country, role, title, group = self._title_context(cand)
         if group is not None and group.type in {"igo", "armed_group", "organization"}:
-            actor = _person_actor(span.text, group.country, group.role or "", code=group.code)
+            actor = person_actor(span.text, group.country, group.role or "", code=group.code)
             ref = self._ref(cand, actor, "person", surname=surname)
             ref.title = title
             return ref
@@ -279,7 +268,7 @@ class Composer:
             return self._ref(cand, None, "person", surname=surname)
         if country is None and role[:3] in _INFER_ROLES | {"ELI"}:
             country = self.dominant
-        actor = _person_actor(span.text, country, role, code=(country or "") + "ELIGOV" if role == "ELI" else None)
+        actor = person_actor(span.text, country, role, code=(country or "") + "ELIGOV" if role == "ELI" else None)
         ref = self._ref(cand, actor, "person", surname=surname)
         ref.title = title
         return ref
@@ -289,7 +278,7 @@ class Composer:
         tokens: list[Token] = []
         root = self.doc[cand.start : cand.end].root
         title = root.head.head if root.dep_ == "pobj" else None
-        if title is not None and title.i < cand.start and _role_word(title) is not None:
+        if title is not None and title.i < cand.start and role_word(title) is not None:
             tokens.extend(self.doc[title.left_edge.i : title.i + 1])  # "Envoy to Syria Alexander X"
         if cand.title_start is not None:
             tokens.extend(self.doc[cand.title_start : cand.start])
@@ -307,7 +296,7 @@ class Composer:
         title = roles.find_title([t.lower_ for t in tokens])
         if role is None:
             for tok in reversed(tokens):
-                word = _role_word(tok)
+                word = role_word(tok)
                 if tok.lower_ == "general" and tok.i > 0 and self.doc[tok.i - 1].lower_ in _CIVIL_GENERALS:
                     role = _CIVIL_GENERALS[self.doc[tok.i - 1].lower_]  # "Attorney General"
                     break
@@ -326,11 +315,11 @@ class Composer:
         for child in root.lefts:  # "Israel's Cabinet", "the Houthi-run [health ministry]"
             if child.dep_ in {"poss", "compound", "amod", "npadvmod", "nmod"} and child.i < cand.start:
                 tokens = list(child.subtree) + tokens
-        heads = [t for t in tokens if _role_word(t) and _role_word(t).head != "-"]  # type: ignore[union-attr]
+        heads = [t for t in tokens if role_word(t) and role_word(t).head != "-"]  # type: ignore[union-attr]
         country, mod_role, group = self._scan(tokens, head=heads[-1] if heads else None)
         role = None
         if heads:
-            word = _role_word(heads[-1])
+            word = role_word(heads[-1])
             assert word is not None
             role = word.role if word.role not in {"STATE", "GROUP", "SAME"} else mod_role
             if word.head == "weak" and mod_role:
@@ -341,30 +330,30 @@ class Composer:
             return self._ref(cand, self.kb.role_actor(country, group.role or "NGO"), "group")
         if group is not None:
             return self._ref(cand, group, "group")
-        if role and not country and role[:3] in _INFER_ROLES and not _foreign(tokens):
+        if role and not country and role[:3] in _INFER_ROLES and not foreign(tokens):
             country = self.dominant
         if country and role:
             return self._ref(cand, self.kb.role_actor(country, role), "group")
         if country and cand.label == "NORP" and root.tag_ in {"NNPS", "NNS"}:
             return self._ref(cand, self.kb.role_actor(country, "CVL"), "role", plural=True)
-        if role and heads and heads[-1].lower_ in _INSTITUTIONS and _is_definite(root):
+        if role and heads and heads[-1].lower_ in INSTITUTIONS and is_definite(root):
             back = self._recent_role(heads[-1].i, role)
             if back is not None:
                 return self._ref(cand, back, "group")
-        if role and heads and heads[-1].lower_ in _INSTITUTIONS:
+        if role and heads and heads[-1].lower_ in INSTITUTIONS:
             return self._ref(cand, self.kb.role_actor(None, role), "group")  # "the health ministry"
         return self._ref(cand, None, "group")
 
     # -- noun phrases --------------------------------------------------------------------------
     def _noun_phrase(self, cand: Candidate) -> Ref:
         head = self.doc[cand.head]
-        word = _role_word(head)
+        word = role_word(head)
         assert word is not None
         tokens = list(self.doc[cand.start : cand.head])
         for child in head.lefts:
             if child.dep_ == "poss" and child.i < cand.start:
                 tokens = list(child.subtree) + tokens
-        of_obj = _of_object(head)
+        of_obj = of_object(head)
         country, mod_role, group = self._scan(tokens, head)
         if country is None and group is None and of_obj is not None and word.head == "strong":
             inner = self._phrase_actor(of_obj)
@@ -383,7 +372,7 @@ class Composer:
             if inner is not None:
                 return self._ref(cand, inner, "group" if inner.type in _GROUPISH else "role", plural)
         if group is not None and role not in {"STATE"}:
-            return self._ref(cand, _group_with_role(group, role), "group", plural)
+            return self._ref(cand, group_with_role(group, role), "group", plural)
         if role == "STATE":
             return self._state_phrase(cand, country, plural)
         if role in {"GROUP", "SAME"}:
@@ -391,11 +380,11 @@ class Composer:
         title = roles.find_title([c.lower_ for c in head.lefts if c.dep_ in {"compound", "amod"}] + [head.lower_])
         if title and country is None:
             country = self._context_country(head)
-        if title and country is None and _is_definite(head):
+        if title and country is None and is_definite(head):
             for ref in self._recent(head.i, "person"):
                 if ref.title == title:
                     return self._copy(cand, ref)
-        if country is None and role[:3] in _INFER_ROLES and not _foreign([*tokens, head]) and head.lower_ not in _OUTSIDERS:
+        if country is None and role[:3] in _INFER_ROLES and not foreign([*tokens, head]) and head.lower_ not in _OUTSIDERS:
             backers = self._backers(tokens)
             country = self.dominant if self.dominant not in backers else None
         if title and country:
@@ -404,12 +393,12 @@ class Composer:
                 ref = self._ref(cand, holders[0].actor(self.date), "person")
                 ref.gender, ref.title = holders[0].gender, title
                 return ref
-        if title and country is None and _is_definite(head):
+        if title and country is None and is_definite(head):
             for ref in self._recent(head.i, "person"):
                 if ref.title == title:
                     return self._copy(cand, ref)
         phrase_head = head.head if head.dep_ == "compound" else head
-        if country is None and _is_definite(phrase_head) and head.lemma_.lower() in _INSTITUTIONS:
+        if country is None and is_definite(phrase_head) and head.lemma_.lower() in INSTITUTIONS:
             back = self._recent_role(head.i, role)
             if back is not None:
                 return self._ref(cand, back, "role", plural)
@@ -422,7 +411,7 @@ class Composer:
         """"Turkish-backed", "Iranian-made": countries the phrase says it is not of."""
         out: set[str] = set()
         for t in tokens:
-            if t.i + 2 < len(self.doc) and self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in _ATTRIBUTIVE:
+            if t.i + 2 < len(self.doc) and self.doc[t.i + 1].text == "-" and self.doc[t.i + 2].lower_ in ATTRIBUTIVE:
                 out |= {h.country for h in self.kb.lookup(t.text) if h.country}
         return out
 
@@ -432,7 +421,7 @@ class Composer:
             if child.dep_ == "prep" and child.lower_ in {"in", "throughout", "across", "inside"}:
                 for obj in child.children:
                     hits = self.token_hits.get(obj.i) if obj.dep_ == "pobj" else None
-                    hit = _best(hits, self._article_countries()) if hits else None
+                    hit = best(hits, self._article_countries()) if hits else None
                     if hit is not None and hit.kind in {"state", "seat"}:
                         return hit.country
         return None
@@ -451,7 +440,7 @@ class Composer:
         country = country or self._context_country(head)
         if country:
             return self._ref(cand, self.kb.state(country), "state", plural)
-        if _is_definite(head) and not plural:
+        if is_definite(head) and not plural:
             for ref in self._recent(head.i, None):
                 if ref.kind == "place" and ref.place_of is not None and ref.place_of.country:
                     return self._ref(cand, self.kb.state(ref.place_of.country), "state")  # "in Syria ... the country"
@@ -460,7 +449,7 @@ class Composer:
         return self._ref(cand, None, "state", plural)
 
     def _definite_group(self, cand: Candidate, head: Token) -> Ref:
-        if _is_definite(head):
+        if is_definite(head):
             for ref in self._recent(head.i, "group"):
                 return self._copy(cand, ref)
         return self._ref(cand, None, "group")
@@ -472,7 +461,7 @@ class Composer:
         hits = self.token_hits.get(tok.i)
         if hits:
             return self.actor_of_hits(self.kb, hits, self.date)
-        word = _role_word(tok)
+        word = role_word(tok)
         if word is not None and word.head != "-" and depth < 2 and tok.pos_ in {"NOUN", "PROPN"}:
             from .spans import np_start
 
@@ -491,9 +480,9 @@ class Composer:
             cand = self.token_cand.get(tok.i)
             if hits and cand is not None and cand.start not in seen:
                 seen.add(cand.start)
-                if _attributive(self.doc, cand):
+                if attributive(self.doc, cand):
                     continue
-                hit = _best(hits, self._article_countries())
+                hit = best(hits, self._article_countries())
                 if hit.kind == "entry" and hit.entry is not None:
                     if hit.entry.type == "person":
                         country = country or hit.entry.actor(self.date).country
@@ -514,71 +503,10 @@ class Composer:
                 if m is not None and m.actor is not None and m.actor.country:
                     country = country or m.actor.country
                 continue
-            word = _role_word(tok)
+            word = role_word(tok)
             if word and word.mod and tok is not head and word.role not in {"STATE", "GROUP", "SAME"}:
-                mod_role = _stronger(mod_role, word.role)
+                mod_role = stronger(mod_role, word.role)
         return country, mod_role, group
-
-    # -- back references -----------------------------------------------------------------------
-    def pronoun(self, tok: Token) -> Mention | None:
-        word = tok.lower_
-        accept = _pronoun_filter(word)
-        if accept is None or word == "it" and (tok.dep_ == "expl" or tok.dep_ == "nsubj" and _copular_it(tok)):
-            return None
-        ref = self._subject_ref(tok, accept)
-        if ref is None:
-            sent = self._sent(tok.i)
-            for cand in self._recent(tok.i, None):
-                near = word in roles.PERSON_PRONOUNS or sent - cand.sent <= 1
-                if near and accept(cand) and (word != "it" or cand.dep in {"nsubj", "nsubjpass"}):
-                    ref = cand
-                    break
-        return _at(tok, ref.actor) if ref is not None and ref.actor is not None else None
-
-    def _subject_ref(self, tok: Token, accept: Callable[[Ref], bool]) -> Ref | None:
-        """The subject of a clause governing the pronoun ("Türkiye maintains that its ...")."""
-        by_head = {r.start: r for r in self.refs if r.start < tok.i}
-        node = tok
-        while node.head.i != node.i:
-            node = node.head
-            for child in node.children:
-                if child.dep_ in {"nsubj", "nsubjpass"} and child.right_edge.i < tok.i:
-                    ref = by_head.get(child.i)
-                    if ref is not None and accept(ref):
-                        return ref
-        return None
-
-    def _recent(self, before: int, kind: str | None) -> list[Ref]:
-        sent = self._sent(before)
-        out = []
-        for ref in reversed(self.refs):
-            if ref.start >= before:
-                continue
-            if sent - ref.sent > _LOOKBACK_SENTS and kind != "person":
-                break
-            if kind is None or ref.kind == kind:
-                out.append(ref)
-        return out
-
-    def _recent_role(self, before: int, role: str) -> Actor | None:
-        """"the junta", "the ministry": the same institution named before (same head word),
-        else the last actor of that role within two sentences."""
-        word = self.doc[before].lemma_.lower() if before < len(self.doc) else ""
-        sent = self._sent(before)
-        near: Actor | None = None
-        for ref in reversed(self.refs):
-            actor = ref.actor
-            if ref.start >= before or actor is None or actor.role != role[:3] or not actor.country:
-                continue
-            if ref.mention is not None and word and word in ref.mention.text.lower():
-                return self.kb.role_actor(actor.country, role)
-            last = ref.mention.text.lower().split()[-1] if ref.mention is not None and ref.mention.text else ""
-            if near is None and sent - ref.sent <= 2 and last in _INSTITUTIONS:
-                near = self.kb.role_actor(actor.country, role)
-        return near
-
-    def _article_countries(self) -> set[str]:
-        return {r.actor.country for r in self.refs[-30:] if r.actor is not None and r.actor.country}
 
     def narrow(self, span: Span, mention: Mention) -> Mention:
         """A part of a coordinated phrase ("Egyptian warships" of "French and Egyptian
@@ -644,148 +572,3 @@ class Composer:
         new = self._ref(cand, ref.actor, ref.kind, ref.plural, ref.surname)
         new.gender, new.title = ref.gender, ref.title
         return new
-
-
-def _dominant(evidence: collections.Counter[str]) -> str | None:
-    """The story's country: most named, at least half of all country mentions, twice the next.
-    Evidence weights: 2 for a state, demonym or capital, 1 for a group's or person's country."""
-    ranked = evidence.most_common(2)
-    if not ranked:
-        return None
-    top, count = ranked[0]
-    runner = ranked[1][1] if len(ranked) > 1 else 0
-    total = sum(evidence.values())
-    return top if count >= 2 * runner and 2 * count >= total and count >= 2 else None
-
-
-def _foreign(tokens: list[Token]) -> bool:
-    return any(t.lower_ in _FOREIGN for t in tokens)
-
-
-def _names_part(words: list[str], name: list[str]) -> bool:
-    """"Barth Eide" is part of "Espen Barth Eide": same last word, all words in the name."""
-    return bool(words) and words[-1] == name[-1] and all(w in name for w in words)
-
-
-def _evidence(doc: Doc, named: list[Candidate]) -> collections.Counter[str]:
-    """Countries the article names: states, demonyms, KB actors, capitals that are no US namesakes."""
-    counts: collections.Counter[str] = collections.Counter()
-    for cand in named:
-        if _attributive(doc, cand):
-            continue
-        for hit in cand.hits[:1]:
-            if hit.kind == "entry" and hit.entry is not None and hit.entry.type == "person":
-                country = hit.entry.actor(None).country
-                if country:
-                    counts[country] += 1
-                continue
-            if not hit.country or norm(hit.exact) in _US_NAMESAKES:
-                continue
-            if hit.kind in {"state", "adjective", "people"} or (
-                    hit.kind == "seat" and norm(hit.exact) not in _US_NAMESAKE_CAPITALS):
-                counts[hit.country] += 2
-            elif hit.kind == "entry":
-                counts[hit.country] += 1  # a group's country is weaker evidence of the story's
-    return counts
-
-
-def _us_local(words: list[str]) -> bool:
-    states = _us_states()
-    return any(w in states for w in words) or any(f"{a} {b}" in states for a, b in zip(words, words[1:], strict=False))
-
-
-@functools.lru_cache(maxsize=1)
-def _us_states() -> frozenset[str]:
-    text = resources.files("eventwire.actors").joinpath("data", "us_states.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-# Country names that are also US states or common US place names.
-_US_NAMESAKES = {"georgia", "jordan", "lebanon", "mexico", "panama", "peru", "cuba", "china", "poland"}
-_US_NAMESAKE_CAPITALS = {"athens", "dublin", "paris", "moscow", "cairo", "rome", "berlin", "vienna",
-                         "warsaw", "lima", "amsterdam", "london", "santiago", "havana", "damascus",
-                         "lisbon", "madrid", "toledo", "victoria", "canberra", "managua", "manila"}
-# A US state as often as a country in English news: needs another sign of the country
-# ("Georgian", "Tbilisi") to be read as the state.
-_ALWAYS_AMBIGUOUS = {"georgia"}
-
-
-def _best(hits: tuple[Hit, ...] | list[Hit], countries: set[str] | None = None) -> Hit:
-    order = {"entry": 0, "state": 1, "seat": 2, "adjective": 3, "people": 4}
-    ranked = sorted(hits, key=lambda h: (order.get(h.kind, 9), not (countries and h.country in countries)))
-    return ranked[0]
-
-
-def _role_word(tok: Token) -> roles.RoleWord | None:
-    if tok.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
-        return None
-    return roles.lookup(tok.lower_) or roles.lookup(tok.lemma_)
-
-
-def _stronger(current: str | None, new: str) -> str:
-    if current is None:
-        return new
-    rank = {r: i for i, r in enumerate(_STRONG_MODS)}
-    return new if rank.get(new[:3], 99) < rank.get(current[:3], 99) else current
-
-
-def _of_object(head: Token) -> Token | None:
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "for", "from"}:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _pronoun_filter(word: str) -> Callable[[Ref], bool] | None:
-    if word in roles.PERSON_PRONOUNS:
-        gender = roles.PERSON_PRONOUNS[word]
-        return lambda r: r.kind == "person" and r.actor is not None and r.gender in (None, gender)
-    if word in roles.THING_PRONOUNS:
-        return lambda r: r.kind in {"group", "state"} and r.actor is not None and not r.plural
-    if word in roles.PLURAL_PRONOUNS:
-        return lambda r: r.actor is not None and r.kind not in {"person", "adjective"} and (
-            r.plural or r.kind == "group")
-    return None
-
-
-_ATTRIBUTIVE = {"backed", "based", "allied", "aligned", "funded", "sponsored", "supported",
-                "brokered", "controlled", "held", "born", "made", "built", "owned", "trained",
-                "armed", "linked", "affiliated", "style", "speaking"}
-
-
-def _attributive(doc: Doc, cand: Candidate) -> bool:
-    """"Turkish-backed", "Russian-made", "pro-Iranian": a country that is not the actor's own."""
-    after = doc[cand.end : cand.end + 2]
-    if len(after) == 2 and after[0].text == "-" and after[1].lower_ in _ATTRIBUTIVE:
-        return True
-    before = doc[max(0, cand.start - 2) : cand.start]
-    return len(before) == 2 and before[1].text == "-" and before[0].lower_ in {"pro", "anti"}
-
-
-def _is_definite(head: Token) -> bool:
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "his", "her", "their"}
-               for c in head.children)
-
-
-def _copular_it(tok: Token) -> bool:
-    verb = tok.head
-    return verb.lemma_ in {"be", "seem", "appear", "remain", "take"} or any(
-        c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children if verb.lemma_ == "be"
-    )
-
-
-def _group_with_role(group: Actor, role: str) -> Actor:
-    if group.type == "igo" and role == "MIL" and not group.code.endswith("MIL"):
-        return Actor(f"{group.id}-mil", f"{group.name} (military)", "igo", group.country, "MIL", group.code + "MIL")
-    return group
-
-
-def _person_actor(name: str, country: str | None, role: str, code: str | None = None) -> Actor:
-    slug = re.sub(r"[^a-z0-9]+", "-", norm(name)).strip("-") or "person"
-    return Actor(f"person-{slug}", name, "person", country, role[:3] or None, code or (country or "") + role)
-
-
-def _at(tok: Token, actor: Actor) -> Mention:
-    return Mention(tok.text, tok.idx, tok.idx + len(tok.text), actor, "PRON")
