@@ -1,13 +1,16 @@
 """Toponym detection: gazetteer matching over proper-noun runs, with guards.
 
 spaCy's labels are evidence, not the decision: the small model calls "Tel Abyad" a person and
-"Manbij" an organisation. Every run of capitalised tokens (and every entity) is matched against the
-gazetteer, longest span first. A match labelled GPE/LOC is kept; any other match must show that it
-is a place: a locative preposition before it ("in", "near" ...), an area word after it ("Idlib
-province", "the Ain Issa countryside"), a qualifier ("Columbus, Ohio"), a place-forming first word
-("Tel", "Ain", "Deir", "Kafr" ...), or the same name labelled GPE/LOC elsewhere in the article.
-People's names are kept out: a word that is part of a PERSON name elsewhere in the article is not a
-place unless one of the strong cues above says so.
+"Manbij" an organisation. Every run of capitalised proper nouns is matched against the gazetteer,
+longest span first; inside a longer name only its head counts ("Texas Forest Service", not "Taco
+Bell"). A match labelled GPE/LOC is kept (unless it only names small villages); any other match
+must show that it is a place: a locative word before it ("in", "near", "shelled" ...), an area word
+after it ("Idlib province", "the Ain Issa countryside"), a qualifier ("Columbus, Ohio"), a
+place-forming first word ("Tel", "Ain", "Deir", "Kafr" ...), a people word after it ("Alexandria
+woman"), a county word ("Madison County"), or being a country, state, region or large city.
+People's names, titles ("coach Ripley"), acronyms and stop words are kept out. A name shown to be a
+place once is a place wherever it recurs. Demonyms ("Syrian", "the Russian Foreign Ministry") are
+reported as mentions of their country.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ if TYPE_CHECKING:
 
 MAX_WORDS = 5
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-_OTHER_LABELS = frozenset({"FAC", "ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 _NEVER_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 LOCATIVE = frozenset({
     "in", "at", "near", "from", "to", "outside", "inside", "into", "around", "toward", "towards",
