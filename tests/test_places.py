@@ -200,28 +200,31 @@ def test_us_local_news(nlp, geo: Geoparser) -> None:
     assert found["London"].country == "US"
 
 
-@pytest.mark.shared
-@pytest.mark.slow
-def test_lgl_resolution_floor(shared_dir, geo: Geoparser) -> None:
-    """Given the gold toponyms of LGL, at least 80% resolved within 161 km (measured: 82.1%)."""
-    from eventwire.evaluate.datasets import load_lgl
-
+def _acc161(geo: Geoparser, items) -> tuple[float, int]:
     ok = total = 0
-    for art in load_lgl(shared_dir / "eval" / "geo" / "lgl.xml"):
+    for art in items:
         places = geo.resolve_toponyms(art.text, [(t.start, t.end) for t in art.toponyms])
         for top, place in zip(art.toponyms, places, strict=True):
             total += 1
             ok += place is not None and km(top.lat, top.lon, place.lat, place.lon) <= 161
-    assert total > 4000 and ok / total >= 0.80
+    return ok / total, total
 
 
-@pytest.mark.model
-def test_names_inside_organisation_names_are_places_but_not_event_sites(nlp, geo: Geoparser) -> None:
-    text = "Israel is undermining the Astana Process, Fidan said. Crews from the Texas Forest Service helped."
-    found = places_of(nlp, geo, text)
-    names = by_text(text, found)
-    assert names["Texas"].feature == "admin1"
-    assert found.in_range(0, text.index("Fidan")).name == "Israel"
-    assert found.in_range(text.index("Crews"), len(text)) is None
-    shop = "He was shot in a West Side Taco Bell and later shopped at Wal-Mart."
-    assert not by_text(shop, places_of(nlp, geo, shop)).keys() & {"Bell", "Wal"}
+@pytest.mark.shared
+@pytest.mark.slow
+def test_lgl_resolution_floor(shared_dir, geo: Geoparser) -> None:
+    """Given the gold toponyms of LGL, at least 82% within 161 km (measured: 84.5%)."""
+    from eventwire.evaluate.datasets import load_lgl
+
+    acc, total = _acc161(geo, load_lgl(shared_dir / "eval" / "geo" / "lgl.xml"))
+    assert total > 4000 and acc >= 0.82
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_geovirus_resolution_floor(shared_dir, geo: Geoparser) -> None:
+    """Given the gold locations of GeoVirus, at least 80% within 161 km (measured: 82.7%)."""
+    from eventwire.evaluate.datasets import load_geovirus
+
+    acc, total = _acc161(geo, load_geovirus(shared_dir / "eval" / "geo" / "GeoVirus.xml"))
+    assert total > 2000 and acc >= 0.80
