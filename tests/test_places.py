@@ -228,3 +228,14 @@ def test_geovirus_resolution_floor(shared_dir, geo: Geoparser) -> None:
 
     acc, total = _acc161(geo, load_geovirus(shared_dir / "eval" / "geo" / "GeoVirus.xml"))
     assert total > 2000 and acc >= 0.80
+
+
+@pytest.mark.model
+def test_one_place_per_gazetteer_entry_but_each_mention_keeps_its_precision(nlp, geo: Geoparser) -> None:
+    text = "Drones struck villages in northern Raqqa. Later, protests spread to Raqqa itself."
+    found = places_of(nlp, geo, text)
+    raqqa = [p for p in found.places if p.country == "SY" and p.feature == "city"]
+    assert len(raqqa) == 1 and len(raqqa[0].mentions) == 2 and raqqa[0].precision == "city"
+    first = text.index(".") + 1
+    assert found.in_range(0, first).precision == "region"
+    assert found.in_range(first, len(text)).precision == "city"

@@ -92,21 +92,22 @@ def to_place(e: Entry, top: Toponym, gaz: Gazetteer, mentions: tuple[tuple[int, 
 
 def group_places(toponyms: list[Toponym], entries: list[Entry | None], gaz: Gazetteer,
                  not_sites: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> ArticlePlaces:
-    """One Place per (gazetteer entry, precision), mentions in text order. Demonyms ("Turkish
-    artillery") and names that only modify another name ("the Astana Process") refer to a place
-    but do not say where something happened: they are kept out of `spans` (and `in_range`)."""
-    groups: dict[tuple[int, str], list[tuple[Toponym, Entry]]] = {}
+    """One Place per gazetteer entry with all its mentions, at the finest precision any mention
+    gives ("Raqqa" and "northern Raqqa" are one place, precision city). Each span keeps its own
+    precision for `in_range`. Demonyms ("Turkish artillery") and names that only modify another
+    name ("the Astana Process") refer to a place but do not say where something happened: they are
+    kept out of `spans`."""
+    groups: dict[int, list[tuple[Toponym, Entry]]] = {}
     for top, e in zip(toponyms, entries, strict=True):
         if e is not None:
-            groups.setdefault((e.id, to_place(e, top, gaz).precision), []).append((top, e))
+            groups.setdefault(e.id, []).append((top, e))
     places: list[Place] = []
-    by_span: dict[tuple[int, int], Place] = {}
+    spans: list[tuple[int, int, Place]] = []
     for members in groups.values():
         mentions = tuple((t.start, t.end) for t, _ in members)
-        place = to_place(members[0][1], members[0][0], gaz, mentions)
-        places.append(place)
-        for m in mentions:
-            by_span[m] = place
+        each = [to_place(e, t, gaz, mentions) for t, e in members]
+        places.append(min(each, key=lambda p: _SPECIFICITY.get(p.precision, 9)))
+        spans += [(t.start, t.end, p) for (t, _), p in zip(members, each, strict=True) if (t.start, t.end) not in not_sites]
     places.sort(key=lambda p: p.mentions[0][0])
-    spans = sorted(((s, e, p) for (s, e), p in by_span.items() if (s, e) not in not_sites), key=lambda x: x[:2])
+    spans.sort(key=lambda x: x[:2])
     return ArticlePlaces(places, spans)
