@@ -57,23 +57,25 @@ def extract(ctx: click.Context, inputs: tuple[str, ...], fmt: str, published: st
 
     published = _check_date(published)
     count = 0
-    if fmt == "json":
-        sys.stdout.write(f'{{"eventwire": {json.dumps(__version__)}, "articles": [')
     for item in extract_inputs(inputs, published=published, settings=_settings(ctx)):
         if isinstance(item, Rejection):
             _write_rejection(item)
             continue
         line = json.dumps(item.to_dict(), ensure_ascii=False)
-        if fmt == "json":
-            sys.stdout.write(("," if count else "") + "\n" + line)
-        else:
+        if fmt == "jsonl":
             sys.stdout.write(line + "\n")
+        else:  # the header waits for the first article, so an early error leaves no half document
+            sys.stdout.write((",\n" if count else _json_header()) + line)
         count += 1
     if fmt == "json":
-        sys.stdout.write("\n]}\n")
+        sys.stdout.write((_json_header() if not count else "\n") + "]}\n")
     if count == 0:
         click.echo("error: no input could be read", err=True)
         ctx.exit(1)
+
+
+def _json_header() -> str:
+    return f'{{"eventwire": {json.dumps(__version__)}, "articles": [\n'
 
 
 def _check_date(value: str | None) -> str | None:
