@@ -138,6 +138,8 @@ def _events_of(
     code, rule = _future_intent(p, refine(p.code, cues), mode)
     if code[:2] == "14" and _official(sources) and p.entry.lemma == "protest":
         code, rule = "114", rule + "+rule:official-protest"  # a government protests by complaint
+    if code == "152" and (len(sources) > 1 or len(targets) > 0 and p.entry.has("sym")):
+        code, rule = "062", rule + "+rule:joint-exercise"  # exercises held together are cooperation
     events: list[Event] = []
     for k, (src, tgt) in enumerate(pairs[: _MAX_PAIRS * _MAX_PAIRS]):
         acled = _acled(code, cues, src, tgt)
@@ -194,7 +196,7 @@ def _future_intent(p: Pred, code: str, mode: str) -> tuple[str, str]:
     cooperative act refused for the future is a rejection ("will not lift the ban" -> 1241)."""
     if p.parent is not None or any(p.entry.has(f) for f in FAMILIES):
         return code, p.rule
-    if mode == "negated" and code[:2] in _COOPERATIVE_ROOTS and _announced(p):
+    if mode == "negated" and code[:2] in _COOPERATIVE_ROOTS | {"03"} and _announced(p):
         return compose("reject", "120", code), p.rule + "+rule:refusal"
     conditional = any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in p.anchor.children)
     future = not conditional and (mode == "planned" or (mode == "hypothetical" and p.reporter is not None))

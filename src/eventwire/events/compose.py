@@ -92,8 +92,9 @@ def compose(family: str, base: str, complement: str | None) -> str:
 
 _CUED: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
     "182": ((frozenset({"sexual", "sexually", "rape"}), "1821"),),
+    "152": ((frozenset({"joint", "combined", "bilateral", "multinational", "together"}), "062"),),
     "154": (
-        (frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers"}), "074"),
+        (frozenset({"peacekeeping", "peacekeeper", "peace-keeping", "peacekeepers", "observer", "monitor"}), "074"),
         (frozenset({"rescue", "humanitarian", "relief", "medical", "aid"}), "073"),
     ),
     "190": (

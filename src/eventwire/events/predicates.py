@@ -23,7 +23,7 @@ _COMPLEMENT_MODE = {
 _MOTION_LEMMAS = frozenset({"send", "dispatch", "deploy", "arrive", "travel", "go", "come", "fly", "move"})
 _SPEECH_REACH = 6
 # heads whose event is their modifier: "a mediation effort", "a bombing campaign", "a peace mission"
-_GENERIC_HEADS = frozenset({"effort", "mission", "bid", "drive", "attempt", "process", "initiative", "program", "programme", "plan", "operation", "campaign", "action", "round"})
+_GENERIC_HEADS = frozenset({"effort", "mission", "bid", "drive", "attempt", "process", "initiative", "program", "programme", "plan", "operation", "campaign", "action", "round", "message"})
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _WILL = frozenset({"will", "would", "wo", "shall", "'ll", "could", "may", "might"})
 _COERCIVE = frozenset({"14", "16", "17", "18", "19", "20"})
@@ -69,10 +69,15 @@ def find_predicates(sent: Span) -> list[Pred]:
         if t.dep_ == "acl" and t.tag_ == "VBN" and not any(c.dep_ in {"agent", "dobj"} for c in t.children):
             continue  # "a document released Monday": a reduced relative with no agent names no actor
         entry = match(t, "V") if _is_verb(t) else match(t, "N") if t.pos_ in {"NOUN", "PROPN"} else None
-        if entry is None and t.lemma_ in _GENERIC_HEADS:
-            entry = _modifier_event(t, raw)
         if entry is not None:
             raw[t.i] = (t, entry)
+    modifiers: dict[int, int] = {}
+    for t in sent:
+        if t.i not in raw and t.lemma_ in _GENERIC_HEADS and t.pos_ == "NOUN":
+            found = _modifier_event(t, raw)
+            if found is not None:
+                raw[t.i] = (t, found[0])
+                modifiers[t.i] = found[1]
     preds: dict[int, Pred] = {}
     carriers: dict[int, tuple[Token, Entry]] = {}
     for i, (t, e) in raw.items():
@@ -80,12 +85,15 @@ def find_predicates(sent: Span) -> list[Pred]:
             carriers[i] = (t, e)
         else:
             preds[i] = Pred(t, e, e.cameo, e.rule)
+            if i in modifiers:
+                preds[i].consumed.add(modifiers[i])  # the modifier is the event's own word
     _consume_phrase_objects(preds)
     _attach_carriers(preds, carriers)
     _announced_events(preds)
     _merge_casualty_verbs(preds)
     _compose_control(preds)
     _speech_obligations(preds)
+    _claimed_acts(preds)
     _warnings(preds)
     _absorb_objects(preds)
     _absorb_purposes(preds)
@@ -93,11 +101,16 @@ def find_predicates(sent: Span) -> list[Pred]:
     return sorted(preds.values(), key=lambda p: p.token.i)
 
 
-def _modifier_event(head: Token, raw: dict[int, tuple[Token, Entry]]) -> Entry | None:
-    """The event a generic head noun stands for through its modifier ("mediation effort")."""
+def _modifier_event(head: Token, raw: dict[int, tuple[Token, Entry]]) -> tuple[Entry, int] | None:
+    """The event a generic head noun stands for through its modifier ("mediation effort"), and
+    the modifier's index."""
     for c in head.children:
         if c.dep_ in {"compound", "amod", "nmod"} and c.i in raw and raw[c.i][1].pos == "N":
-            return raw.pop(c.i)[1]
+            return raw.pop(c.i)[1], c.i
+        if c.dep_ == "prep" and c.lower_ == "of":  # "a round of talks", "a campaign of strikes"
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i in raw and raw[g.i][1].pos == "N":
+                    return raw.pop(g.i)[1], g.i
     return None
 
 
@@ -326,6 +339,24 @@ def _compose_control(preds: dict[int, Pred]) -> None:
         comp.parent = p
         p.complement = comp
         comp.forced_mode = comp.forced_mode or _COMPLEMENT_MODE[family]
+
+
+_CLAIM = frozenset({"claim", "admit", "acknowledge", "boast"})
+
+
+def _claimed_acts(preds: dict[int, Pred]) -> None:
+    """ "the Houthis claimed that they had attacked X": a claim of responsibility (015) for the act."""
+    for p in preds.values():
+        if p.entry.lemma not in _CLAIM or not p.entry.has("speech"):
+            continue
+        clause = next((c for c in p.token.children if c.dep_ == "ccomp"), None)
+        comp = preds.get(clause.i) if clause is not None else None
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+        if comp is None or subj is None or subj.lower_ not in {"they", "it", "we", "he", "she"}:
+            continue
+        if comp.root in {"14", "15", "17", "18", "19", "20"}:
+            p.code, p.rule, p.complement = "015", p.rule + "+rule:claimed-act", comp
+            comp.parent = p
 
 
 def _warnings(preds: dict[int, Pred]) -> None:
