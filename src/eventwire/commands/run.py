@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 
@@ -15,7 +13,8 @@ import click
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: worker processes on this machine; ray: Ray Data actors (eventwire[ray]).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes or Ray actors, each loading the model once [default: CPUs].")
+              help="Worker processes or Ray actors, each loading the model once "
+                   "[default: this machine's CPUs; ray: the cluster's CPUs].")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for inputs that give none.")
 @click.option("--slice-mb", type=click.IntRange(min=1), default=32, show_default=True,
               help="JSON Lines files larger than this are cut into shards of this size.")
@@ -40,7 +39,7 @@ def run_command(ctx: click.Context, inputs: tuple[str, ...], output: str, engine
             click.echo(f"[{done}] {result.input}: {result.articles} articles, {result.rejections} "
                        f"rejected, {result.events} events, {result.seconds:.1f}s", err=True)
 
-    summary = run(list(inputs), output, engine=engine, workers=workers or os.cpu_count() or 1,
+    summary = run(list(inputs), output, engine=engine, workers=workers,
                   settings=_settings(ctx), published=_check_date(published),
                   slice_bytes=slice_mb * 1024 * 1024, ray_address=ray_address, version=__version__,
                   on_result=progress)

@@ -11,6 +11,7 @@ shard done. A shard done is never redone: a killed run, started again, does only
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ ENGINES = ("local", "ray")
 @dataclass(frozen=True, slots=True)
 class RunSummary:
     engine: str
-    workers: int
+    workers: int  # workers that ran at least one shard
     shards: int
     shards_skipped: int  # done by an earlier run
     shards_run: int
@@ -57,14 +58,15 @@ def plan(inputs: Sequence[str], output: str | Path, *, slice_bytes: int = DEFAUL
     return Plan(todo=todo, done=done, missing=tuple(missing))
 
 
-def run(inputs: Sequence[str], output: str | Path, *, engine: str = "local", workers: int = 2,
+def run(inputs: Sequence[str], output: str | Path, *, engine: str = "local", workers: int | None = None,
         settings: Settings | None = None, published: str | None = None,
         slice_bytes: int = DEFAULT_SLICE_BYTES, ray_address: str | None = None, version: str = "",
         on_result: Callable[[ShardResult], None] | None = None) -> RunSummary:
-    """Run the pipeline over `inputs` into the Parquet folder `output`, resuming a killed run."""
+    """Run the pipeline over `inputs` into the Parquet folder `output`, resuming a killed run.
+    `workers` defaults to this machine's CPUs (local) or every CPU of the Ray cluster (ray)."""
     if engine not in ENGINES:
         raise ConfigError(f"unknown engine {engine!r}; use one of: {', '.join(ENGINES)}")
-    if workers < 1:
+    if workers is not None and workers < 1:
         raise ConfigError(f"workers must be at least 1, not {workers}")
     settings = settings or Settings()
     out = Path(output).resolve()
@@ -82,10 +84,11 @@ def run(inputs: Sequence[str], output: str | Path, *, engine: str = "local", wor
     else:
         from .local import run_local
 
+        kwargs["workers"] = workers or os.cpu_count() or 1
         results = run_local(work.todo, out, **kwargs)  # type: ignore[arg-type]
     return RunSummary(
-        engine=engine, workers=workers, shards=len(work.todo) + len(work.done),
-        shards_skipped=len(work.done), shards_run=len(results),
+        engine=engine, workers=len({r.worker for r in results}),
+        shards=len(work.todo) + len(work.done), shards_skipped=len(work.done), shards_run=len(results),
         articles=sum(r.articles for r in results), rejections=sum(r.rejections for r in results),
         events=sum(r.events for r in results), seconds=round(time.perf_counter() - started, 3),
         worker_rss_mb=max((r.worker_rss_mb for r in results), default=0.0), missing=work.missing,

@@ -46,26 +46,41 @@ class ShardActor:
         return {name: [getattr(r, name) for r in results] for name in _RESULT_FIELDS}
 
 
-def start_ray(workers: int, address: str | None = None) -> None:
-    """Connect to the cluster at `address` (or RAY_ADDRESS), else start Ray on this machine."""
+def start_ray(workers: int | None, address: str | None = None) -> bool:
+    """Connect to the cluster at `address` (or RAY_ADDRESS), else start Ray on this machine with
+    `workers` CPUs (default: all). True when this call started or joined Ray."""
     ray = require_ray()
     if ray.is_initialized():
-        return
+        return False
     address = address or os.environ.get("RAY_ADDRESS")
     if address:
         ray.init(address=address, log_to_driver=False)
     else:
-        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+        ray.init(num_cpus=workers or os.cpu_count() or 1, include_dashboard=False, log_to_driver=False)
+    return True
 
 
-def run_ray(shards: Sequence[Shard], output: Path, *, workers: int, settings: Settings,
+def run_ray(shards: Sequence[Shard], output: Path, *, workers: int | None, settings: Settings,
             published: str | None = None, version: str = "", address: str | None = None,
             on_result: Callable[[ShardResult], None] | None = None) -> list[ShardResult]:
-    """Run `shards` on a pool of `workers` Ray actors (one CPU each); results as shards finish."""
+    """Run `shards` on a pool of `workers` Ray actors (one CPU each; default: every CPU of the
+    cluster); results as shards finish. A Ray this call started is shut down at the end."""
     if not shards:
         return []
     ray = require_ray()
-    start_ray(workers, address)
+    started = start_ray(workers, address)
+    try:
+        workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        return _run_dataset(ray, shards, output, workers=workers, settings=settings,
+                            published=published, version=version, on_result=on_result)
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _run_dataset(ray, shards: Sequence[Shard], output: Path, *, workers: int, settings: Settings,  # type: ignore[no-untyped-def]
+                 published: str | None, version: str,
+                 on_result: Callable[[ShardResult], None] | None) -> list[ShardResult]:
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.execution_options.preserve_order = False
