@@ -222,3 +222,18 @@ def test_warning_of_own_action_threatens_warning_about_a_state_comments(code):
     assert e.action.cameo == "130"
     e = _one(code("The minister warned that the crisis is undermining the peace process."), "01")
     assert e.action.cameo == "012"
+
+
+def test_claimed_attack_is_a_claim_of_responsibility(code):
+    e = _one(code("The rebels claimed that they had attacked the airport."), "01")
+    assert e.action.cameo == "015" and e.rule.endswith("rule:claimed-act")
+
+
+def test_failed_agreement_is_a_rejection(code):
+    e = _one(code("Britain and France failed to reach agreement on the treaty."), "12")
+    assert e.rule.endswith("rule:refusal")
+
+
+def test_round_of_talks_is_the_talks(code):
+    e = _one(code("Egypt held a new round of talks with Hamas in Cairo."), "04")
+    assert "talks" in e.action.text and _has(e.target, "Hamas")
