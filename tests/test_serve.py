@@ -97,6 +97,22 @@ def test_aggregates_count_the_same_events(served: Served) -> None:
     assert together["timeline"] == {k: v for k, v in timeline.items() if k != "truncated"}
     assert together["places"]["places"] == places["places"]
     assert together["network"]["edges"] == network["edges"]
+    assert together["events"] == total and not together["truncated"]
+
+
+def test_clusters_and_exports_take_quad(served: Served) -> None:
+    with ew_store.open(served.db) as store:
+        conflict = [c.id for c in store.clusters(quad=[3, 4])]
+        events = store.count(quad=[3, 4])
+    assert conflict and events
+    found = served.json("/api/v1/clusters?quad=3&quad=4&limit=1000")
+    assert found["total"] == len(conflict) and [c["id"] for c in found["clusters"]] == conflict
+    paged = [c["id"] for off in range(0, len(conflict), 4)
+             for c in served.json(f"/api/v1/clusters?quad=3&quad=4&limit=4&offset={off}")["clusters"]]
+    assert paged == conflict
+    status, _, body = served.get("/api/v1/export?format=csv&quad=3&quad=4")
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert status == 200 and len(rows) == events and {r["quad_class"] for r in rows} <= {"3", "4"}
 
 
 def test_article_with_all_its_records(served: Served) -> None:
@@ -146,7 +162,8 @@ def test_export_of_the_current_filter(served: Served) -> None:
     ("/api/v1/events?mode=imagined", 422, "invalid_parameter"),
     ("/api/v1/events?country=Atlantis", 400, "invalid_filter"),
     ("/api/v1/events?type=1%3B2", 400, "invalid_filter"),
-    ("/api/v1/export?quad=4", 400, "invalid_filter"),
+    ("/api/v1/export?type=1%3B2", 400, "invalid_filter"),
+    ("/api/v1/clusters?type=%27", 400, "invalid_filter"),
     ("/api/v1/export?format=xlsx", 422, "invalid_parameter"),
 ])
 def test_one_error_shape(served: Served, path: str, status: int, code: str) -> None:

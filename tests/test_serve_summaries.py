@@ -1,43 +1,35 @@
-"""The explorer's aggregates (eventwire.serve.summaries) on small hand-made event rows."""
+"""The explorer's aggregates (eventwire.serve.summaries), shaped from hand-made grouped counts
+in the form EventStore.summary returns (the SQL itself: tests/test_store_summary.py)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from eventwire.serve import summaries
+from eventwire.store import Summary
+
+D3, D5, D6 = date(2022, 2, 3), date(2022, 2, 5), date(2022, 2, 6)
+TUR = ("tur", "Turkey", "TUR", True)
+SDF = ("sdf", "Syrian Democratic Forces", "SDF", True)
+CROWD = ("text:the protesters", "the protesters", None, False)
+NONE = (None, None, None, False)
 
 
-def _row(day: str | None, quad: int, goldstein: float, source: tuple[str | None, str] | None,
-         target: tuple[str | None, str] | None = None, place: tuple[str, float, float] | None = None
-         ) -> dict[str, Any]:
-    row: dict[str, Any] = {"day": date.fromisoformat(day) if day else None, "quad_class": quad,
-                           "goldstein": goldstein}
-    for side, value in (("source", source), ("target", target)):
-        actor_id, text = value if value else (None, None)
-        row.update({f"{side}_actor_id": actor_id, f"{side}_text": text,
-                    f"{side}_name": text.title() if actor_id and text else None,
-                    f"{side}_code": actor_id.upper() if actor_id else None})
-    name, lat, lon = place if place else (None, None, None)
-    row.update({"place_name": name, "place_lat": lat, "place_lon": lon,
-                "place_country": "SY" if place else None})
-    return row
+def _pair(source, target, events, goldstein):
+    return (source[0], target[0], events, goldstein, *source[1:], *target[1:])
 
 
-TUR = ("tur", "turkey")
-SDF = ("sdf", "syrian democratic forces")
-ROWS = [
-    _row("2022-02-03", 4, -10.0, TUR, SDF, ("Ain Issa", 36.39, 38.86)),
-    _row("2022-02-03", 4, -9.0, TUR, SDF, ("Ain Issa", 36.39, 38.86)),
-    _row("2022-02-03", 1, 1.0, SDF, TUR),
-    _row("2022-02-05", 3, -4.0, SDF, TUR, ("Manbij", 36.53, 37.95)),
-    _row(None, 2, 5.0, (None, "the protesters"), SDF),
-    _row("2022-02-06", 1, 0.0, (None, "The Protesters"), None),
-]
+SUMMARY = Summary(
+    events=6,
+    days=[(D3, 1, 1), (D3, 4, 2), (D5, 3, 1), (D6, 1, 1), (None, 2, 1)],
+    places=[("Ain Issa", 36.39, 38.86, "SY", 4, 2, -19.0), ("Manbij", 36.53, 37.95, "SY", 3, 1, -4.0)],
+    pairs=[_pair(TUR, SDF, 2, -19.0), _pair(SDF, TUR, 2, -3.0), _pair(CROWD, SDF, 1, 5.0),
+           _pair(CROWD, NONE, 1, 0.0)],
+)
 
 
 def test_timeline_counts_per_day_and_quad() -> None:
-    found = summaries.timeline(ROWS)
+    found = summaries.timeline(SUMMARY)
     assert found["days"] == [
         {"day": "2022-02-03", "counts": [1, 0, 0, 2]},
         {"day": "2022-02-05", "counts": [0, 0, 1, 0]},
@@ -47,28 +39,25 @@ def test_timeline_counts_per_day_and_quad() -> None:
 
 
 def test_places_group_events_with_their_mean_goldstein() -> None:
-    found = summaries.places(ROWS)
+    found = summaries.places(SUMMARY)
     assert [(p["name"], p["events"], p["quads"], p["goldstein"]) for p in found] == [
         ("Ain Issa", 2, [0, 0, 0, 2], -9.5), ("Manbij", 1, [0, 0, 1, 0], -4.0)]
+    assert summaries.located(found) == 3
 
 
 def test_network_edges_are_directed_weighted_and_coloured() -> None:
-    found = summaries.network(ROWS)
+    found = summaries.network(SUMMARY)
     edges = {(e["source"], e["target"]): (e["events"], e["goldstein"]) for e in found["edges"]}
     assert edges == {("tur", "sdf"): (2, -9.5), ("sdf", "tur"): (2, -1.5),
                      ("text:the protesters", "sdf"): (1, 5.0)}
     nodes = {n["id"]: n for n in found["nodes"]}
     assert nodes["sdf"]["events"] == 5 and nodes["sdf"]["resolved"]
-    # unresolved actors are one node per wording, whatever its case
     assert nodes["text:the protesters"]["events"] == 2 and not nodes["text:the protesters"]["resolved"]
+    assert nodes["text:the protesters"]["code"] is None
 
 
 def test_network_keeps_the_most_active_actors() -> None:
-    found = summaries.network(ROWS, max_nodes=2)
+    found = summaries.network(SUMMARY, max_nodes=2)
     assert {n["id"] for n in found["nodes"]} == {"sdf", "tur"}
     assert found["dropped_nodes"] == 1
     assert all(e["source"] in {"sdf", "tur"} and e["target"] in {"sdf", "tur"} for e in found["edges"])
-
-
-def test_quad_filter_keeps_only_those_classes() -> None:
-    assert [r["quad_class"] for r in summaries.filter_quad(ROWS, [3, 4])] == [4, 4, 3]

@@ -82,3 +82,20 @@ def test_runs_lists_runs_and_table_sizes(db):
     rows = json.loads(_run("runs", "--db", db, "--format", "json").output)
     assert [(r["status"], r["articles_new"]) for r in rows] == [("finished", 5)]
     assert "5 articles, 6 events" in _run("runs", "--db", db).output
+
+
+def test_quad_on_events_clusters_and_export(db, tmp_path):
+    events = json.loads(_run("events", "--db", db, "--quad", "4", "--format", "json").output)
+    assert len(events) == 5 and {r["quad_class"] for r in events} == {4}
+    assert json.loads(_run("events", "--db", db, "--quad", "1", "--quad", "3", "--format", "json").output) == []
+    clusters = json.loads(_run("clusters", "--db", db, "--quad", "2", "--format", "json").output)
+    assert [c["cameo_root"] for c in clusters] == ["12"]
+    out = tmp_path / "gdelt.csv"
+    result = _run("export", "--db", db, "--profile", "gdelt", "--format", "csv", "--quad", "3,4",
+                  "--output", str(out))
+    assert result.exit_code == 0, result.output
+    assert {r["QuadClass"] for r in csv.DictReader(out.open())} == {"4"}
+    bad = _run("events", "--db", db, "--quad", "5")
+    assert bad.exit_code == 2 and "QuadClass" in bad.output and "Traceback" not in bad.output
+    typo = _run("events", "--db", db, "--type", "19;--")
+    assert typo.exit_code == 2 and "PLOVER" in typo.output

@@ -25,6 +25,9 @@ def _filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--target", help="Target actor: code prefix, actor id or name."),
         click.option("--country", help="Country where the event happened (ISO code: SY or SYR)."),
         click.option("--type", "type_", metavar="TYPE", help="PLOVER type (ASSAULT), CAMEO root (19) or code (194)."),
+        click.option("--quad", multiple=True, metavar="1-4",
+                     help="QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal "
+                          "conflict, 4 material conflict; repeat it (or 3,4) for several."),
         click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this day."),
         click.option("--until", metavar="YYYY-MM-DD", help="Events on or before this day."),
         click.option("--near", metavar="PLACE", help='A place name or "lat,lon"; with --km.'),
@@ -45,6 +48,8 @@ def _filter(db: Any, kw: dict[str, Any]) -> Any:
     values = {k: kw[k] for k in keys if kw.get(k) is not None}
     if kw.get("type_"):
         values["type"] = kw["type_"]
+    if kw.get("quad"):
+        values["quad"] = kw["quad"]
     if "near" not in values:
         values.pop("km", None)
     return db.filter(**values)

@@ -17,7 +17,7 @@ from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
 from .. import __version__
-from ..store import EventStore
+from ..store import Summary
 from . import summaries
 from .database import Database
 from .errors import ApiError
@@ -31,13 +31,6 @@ MAX_PAGE = 1000
 
 def _db(request: Request) -> Database:
     return request.app.state.db  # type: ignore[no-any-return]
-
-
-def _rows(store: EventStore, q: EventQuery, limit: int | None = None) -> list[dict[str, Any]]:
-    """Event rows for the filter; with quad classes, every match is read and then narrowed."""
-    if q.quad:
-        return summaries.filter_quad(store.event_rows(q.spec(store, MAX_ROWS)), q.quad)[:limit]
-    return store.event_rows(q.spec(store, limit or MAX_ROWS))
 
 
 @router.get("/stats", summary="Row counts of the database and its last run")
@@ -80,50 +73,48 @@ def events(request: Request, q: Filters,
            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
            offset: Annotated[int, Query(ge=0, le=MAX_ROWS)] = 0) -> dict[str, Any]:
     with _db(request).read() as store:
-        if q.quad:
-            matched = _rows(store, q)
-            total, page = len(matched), matched[offset:offset + limit]
-        else:
-            total = store.count(q.spec(store))
-            page = store.event_rows(q.spec(store, offset + limit))[offset:]
+        spec = q.spec(store)
+        total = store.count(spec)
+        page = store.event_rows(spec, limit=limit, offset=offset)
     return {"total": total, "offset": offset, "limit": limit, "filters": q.as_params(),
             "events": page}
 
 
+def _summary(request: Request, q: EventQuery) -> Summary:
+    with _db(request).read() as store:
+        return store.summary(q.spec(store))
+
+
+# Aggregates are computed by the database over every matching event: never truncated (the
+# field stays for clients written when they were).
 @router.get("/timeline", summary="Event counts per day and quad class")
 def timeline(request: Request, q: Filters) -> dict[str, Any]:
-    with _db(request).read() as store:
-        rows = _rows(store, q)
-    return {**summaries.timeline(rows), "truncated": len(rows) >= MAX_ROWS}
+    return {**summaries.timeline(_summary(request, q)), "truncated": False}
 
 
 @router.get("/places", summary="Located events per place (the map)")
 def places(request: Request, q: Filters) -> dict[str, Any]:
-    with _db(request).read() as store:
-        rows = _rows(store, q)
-    found = summaries.places(rows)
-    return {"places": found, "located": sum(p["events"] for p in found), "events": len(rows),
-            "truncated": len(rows) >= MAX_ROWS}
+    found = _summary(request, q)
+    shown = summaries.places(found)
+    return {"places": shown, "located": summaries.located(shown), "events": found.events,
+            "truncated": False}
 
 
 @router.get("/network", summary="Who acts on whom: actors and weighted source->target edges")
 def network(request: Request, q: Filters,
             max_nodes: Annotated[int, Query(ge=2, le=300)] = 60) -> dict[str, Any]:
-    with _db(request).read() as store:
-        rows = _rows(store, q)
-    return {**summaries.network(rows, max_nodes), "truncated": len(rows) >= MAX_ROWS}
+    return {**summaries.network(_summary(request, q), max_nodes), "truncated": False}
 
 
 @router.get("/summary", summary="Timeline, places and network in one read (what the explorer draws)")
 def summary(request: Request, q: Filters,
             max_nodes: Annotated[int, Query(ge=2, le=300)] = 60) -> dict[str, Any]:
-    with _db(request).read() as store:
-        rows = _rows(store, q)
-    found = summaries.places(rows)
-    return {"events": len(rows), "truncated": len(rows) >= MAX_ROWS,
-            "timeline": summaries.timeline(rows),
-            "places": {"places": found, "located": sum(p["events"] for p in found), "events": len(rows)},
-            "network": summaries.network(rows, max_nodes)}
+    found = _summary(request, q)
+    shown = summaries.places(found)
+    return {"events": found.events, "truncated": False,
+            "timeline": summaries.timeline(found),
+            "places": {"places": shown, "located": summaries.located(shown), "events": found.events},
+            "network": summaries.network(found, max_nodes)}
 
 
 @router.get("/clusters", summary="Deduplicated events with GDELT-style counts")
@@ -131,13 +122,12 @@ def clusters(request: Request, q: Filters,
              min_articles: Annotated[int, Query(ge=1)] = 1,
              limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
              offset: Annotated[int, Query(ge=0, le=MAX_ROWS)] = 0) -> dict[str, Any]:
-    if q.quad:
-        raise ApiError(400, "invalid_filter", "clusters cannot be filtered by quad yet; "
-                       "filter by type (a CAMEO root such as 19) instead")
     with _db(request).read() as store:
-        found = store.clusters(q.spec(store), min_articles=min_articles)
-    return {"total": len(found), "offset": offset, "limit": limit,
-            "clusters": [dataclasses.asdict(c) for c in found[offset:offset + limit]]}
+        spec = q.spec(store)
+        total = store.count_clusters(spec, min_articles=min_articles)
+        found = store.clusters(spec, min_articles=min_articles, limit=limit, offset=offset)
+    return {"total": total, "offset": offset, "limit": limit,
+            "clusters": [dataclasses.asdict(c) for c in found]}
 
 
 @router.get("/clusters/{cluster_id:path}", summary="Every sentence that reports one cluster")
@@ -169,9 +159,6 @@ def export(request: Request, q: Filters,
            profile: Literal["native", "gdelt", "acled"] = "native") -> FileResponse:
     from ..export import export as run_export
 
-    if q.quad:
-        raise ApiError(400, "invalid_filter", "exports cannot be filtered by quad yet; "
-                       "filter by type (a CAMEO root such as 19) instead")
     folder = Path(tempfile.mkdtemp(prefix="eventwire-export-"))
     name = f"eventwire-{profile}.{format}"
     try:

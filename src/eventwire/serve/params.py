@@ -1,8 +1,6 @@
 """The event filters of `eventwire events`, as query parameters shared by every event route.
 
 Values reach the store as bound parameters (the store's `EventFilter`); nothing here writes SQL.
-`quad` (QuadClass 1-4, repeatable) is applied to the rows the store returns, since the store's
-filter has no quad class yet.
 """
 
 from __future__ import annotations
@@ -17,12 +15,11 @@ from pydantic import Field
 
 from ..errors import StoreError
 from ..store import EventFilter, EventStore
-from ..store.filters import parse_type
 from .errors import ApiError
 
 Quad = Annotated[int, Field(ge=1, le=4)]
 Mode = Literal["asserted", "planned", "negated", "hypothetical", "demanded", "reported"]
-# Rows read for aggregates (timeline, map, network) and for quad-filtered pages at most.
+# The largest offset a page may start at.
 MAX_ROWS = 50_000
 
 
@@ -42,17 +39,13 @@ class EventQuery:
     article: str | None = None
     cluster: str | None = None
 
-    def spec(self, store: EventStore, limit: int | None = None) -> EventFilter:
+    def spec(self, store: EventStore) -> EventFilter:
         """The store's filter; a filter the store cannot read (unknown country, bad type) is a 400."""
         values: dict[str, Any] = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
-                                  if f.name not in ("quad", "km") and getattr(self, f.name) is not None}
+                                  if f.name != "km" and getattr(self, f.name) not in (None, ())}
         if self.near and self.km:
             values["km"] = self.km
-        if limit:
-            values["limit"] = limit
         try:
-            if self.type:
-                parse_type(self.type)  # the store reads it only when querying: check it now
             return store.filter(**values)
         except StoreError as exc:
             raise ApiError(400, "invalid_filter", str(exc).replace("--", "")) from exc

@@ -6,7 +6,7 @@ the schema and its named migrations in schema.py.
 
 from __future__ import annotations
 
-from .api import ActorStats, Cluster, EventStore, StoredEvent, open
+from .api import ActorStats, Cluster, EventStore, StoredEvent, Summary, open
 from .db import Store, connect, migrate
 from .filters import EventFilter, Near
 from .load import load
@@ -22,6 +22,7 @@ __all__ = [
     "Progress",
     "Store",
     "StoredEvent",
+    "Summary",
     "connect",
     "ingest",
     "load",

@@ -28,7 +28,16 @@ from ..model import Actor, Article, Event
 from ..settings import Settings
 from . import queries
 from .db import connect, read_error
-from .filters import EventFilter, Near, kb_terms, parse_country, parse_day, parse_latlon
+from .filters import (
+    EventFilter,
+    Near,
+    kb_terms,
+    parse_country,
+    parse_day,
+    parse_latlon,
+    parse_quad,
+    parse_type,
+)
 from .rows import actor_from_row, build_article, event_from_row
 
 
@@ -77,6 +86,17 @@ class Cluster:
     place_country: str | None
     fatalities: int | None
     confidence: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Grouped counts of the events a filter matches (see queries.summarise_events for the
+    tuples): per day and quad class, per place and quad class, per source -> target actor."""
+
+    events: int
+    days: list[tuple[Any, ...]]
+    places: list[tuple[Any, ...]]
+    pairs: list[tuple[Any, ...]]
 
 
 _FILTER_FIELDS = {f.name for f in dataclasses.fields(EventFilter)}
@@ -130,6 +150,13 @@ class EventStore:
                 kwargs[f"{role}_known"] = kb_terms(kwargs[role], self.settings.kb_overlay)
         if kwargs.get("country"):
             kwargs["country"] = parse_country(kwargs["country"])
+        if kwargs.get("type"):
+            parse_type(kwargs["type"])  # read again by the query: a bad type fails here, clearly
+        if "quad" in kwargs:
+            kwargs["quad"] = parse_quad(kwargs["quad"] or ())
+        for name in ("limit", "offset"):
+            if kwargs.get(name) is not None and int(kwargs[name]) < 0:
+                raise StoreError(f"--{name} {kwargs[name]}: must be 0 or more")
         for name in ("since", "until"):
             if name in kwargs:
                 kwargs[name] = parse_day(kwargs[name], f"--{name}")
@@ -167,6 +194,13 @@ class EventStore:
         return queries.count_events(self.con, self.filter(spec, **kwargs))
 
     @_reading
+    def summary(self, spec: EventFilter | None = None, **kwargs: Any) -> Summary:
+        """Counts per day, place and actor pair of every matching event, computed by the
+        database (no event row is read into Python); limit and offset do not apply."""
+        groups = queries.summarise_events(self.con, self.filter(spec, **kwargs))
+        return Summary(events=sum(r[2] for r in groups["days"]), **groups)
+
+    @_reading
     def actors(self, like: str | None = None, limit: int | None = None) -> list[ActorStats]:
         rows = queries.select_actors(self.con, like, limit)
         return [ActorStats(actor=actor_from_row(r), mentions=r["mentions"],  # type: ignore[arg-type]
@@ -196,6 +230,12 @@ class EventStore:
                  **kwargs: Any) -> list[Cluster]:
         rows = queries.select_clusters(self.con, self.filter(spec, **kwargs), min_articles)
         return [Cluster(**r) for r in rows]
+
+    @_reading
+    def count_clusters(self, spec: EventFilter | None = None, *, min_articles: int = 1,
+                       **kwargs: Any) -> int:
+        """How many clusters `clusters()` would return without limit and offset."""
+        return queries.count_clusters(self.con, self.filter(spec, **kwargs), min_articles)
 
     @_reading
     def cluster_sentences(self, cluster_id: str) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,7 +28,9 @@ class EventFilter:
     an actor's canonical name, the words of a mention, or any name the knowledge base knows
     ("SDF", "the Kremlin", "Erdogan"), resolved into `*_known` by EventStore.filter. country: where the event happened, ISO alpha-2 ("SY"; alpha-3
     is accepted). type: a PLOVER type ("ASSAULT"), a CAMEO root ("19") or a CAMEO code ("194",
-    matching its sub-codes). since/until: the event's day (its own date, else publication day).
+    matching its sub-codes). quad: QuadClass values (1 verbal cooperation, 2 material cooperation,
+    3 verbal conflict, 4 material conflict), any of them. since/until: the event's day (its own
+    date, else publication day). limit/offset: one page of the results, in their order.
     """
 
     actor: str | None = None
@@ -36,6 +39,7 @@ class EventFilter:
     target_known: tuple[str, ...] = ()
     country: str | None = None
     type: str | None = None
+    quad: tuple[int, ...] = ()
     since: date | None = None
     until: date | None = None
     near: Near | None = None
@@ -44,6 +48,7 @@ class EventFilter:
     article: str | None = None
     cluster: str | None = None
     limit: int | None = None
+    offset: int = 0
 
 
 def parse_type(value: str) -> tuple[str, str]:
@@ -56,6 +61,16 @@ def parse_type(value: str) -> tuple[str, str]:
     if re.fullmatch(r"[A-Za-z_]+", value):
         return "plover", value.upper()
     raise StoreError(f"--type {value!r}: use a PLOVER type (ASSAULT), a CAMEO root (19) or code (194)")
+
+
+def parse_quad(values: int | str | Iterable[int | str]) -> tuple[int, ...]:
+    """QuadClass values 1-4, sorted and unique, from one value or several ("3,4" accepted)."""
+    items = [values] if isinstance(values, int | str) else list(values)
+    words = [w for item in items for w in str(item).replace(",", " ").split()]
+    if not all(w.isdigit() and 1 <= int(w) <= 4 for w in words):
+        raise StoreError(f"--quad {' '.join(words)!r}: QuadClass is 1 (verbal cooperation), "
+                         "2 (material cooperation), 3 (verbal conflict) or 4 (material conflict)")
+    return tuple(sorted({int(w) for w in words}))
 
 
 def parse_country(value: str) -> str:

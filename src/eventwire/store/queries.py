@@ -7,6 +7,7 @@ that come from this package's own constants.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
@@ -180,6 +181,9 @@ def event_where(f: EventFilter, alias: str = "") -> tuple[str, list[Any]]:
             clauses.append("cameo LIKE ?")
             value += "%"
         params.append(value)
+    if f.quad:
+        clauses.append("quad_class IN (SELECT unnest(?))")
+        params.append(list(f.quad))
     if f.since:
         clauses.append("day >= ?")
         params.append(f.since)
@@ -221,9 +225,9 @@ def _events_sql(f: EventFilter) -> tuple[str, list[Any]]:
     # Filter, sort and limit the events alone first, by row id (only the sort columns are read),
     # then fetch whole rows and join for just the rows returned: 15x faster on a million events.
     where, params = event_where(f)
-    if f.limit:
+    if f.limit or f.offset:
         rows = (f"SELECT * FROM events WHERE rowid IN (SELECT rowid FROM events{where} "
-                f"ORDER BY {_EVENT_ORDER} LIMIT {int(f.limit)})")
+                f"ORDER BY {_EVENT_ORDER}{_page(f)})")
     else:
         rows = f"SELECT * FROM events{where}"
     sql = (
@@ -247,6 +251,37 @@ def select_events_frame(con: Con, f: EventFilter) -> Any:
 def count_events(con: Con, f: EventFilter) -> int:
     where, params = event_where(f)
     return int(con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])  # type: ignore[index]
+
+
+def _side_key(side: str) -> str:
+    # One node per canonical actor, else per wording of the mention whatever its case.
+    return (f"coalesce(nullif({side}_actor_id, ''), 'text:' || lower(nullif({side}_text, '')))")
+
+
+def summarise_events(con: Con, f: EventFilter) -> dict[str, list[tuple[Any, ...]]]:
+    """Grouped counts of the events matching `f` (limit and offset ignored), aggregated in SQL:
+    days: (day, quad_class, events); places: (name, lat, lon, country, quad_class, events,
+    goldstein sum) per place rounded to 4 decimals; pairs: (source key, target key, events,
+    goldstein sum, source name, source code, source resolved, target name, target code,
+    target resolved) per source -> target actor (keys: actor id, else 'text:' and the wording)."""
+    where, params = event_where(dataclasses.replace(f, limit=None, offset=0))
+    located = ("place_lat IS NOT NULL AND place_lon IS NOT NULL"
+               + (f" AND {where[len(' WHERE '):]}" if where else ""))
+    days = con.execute(f"SELECT day, quad_class, count(*) FROM events{where} "
+                       "GROUP BY ALL ORDER BY ALL", params).fetchall()
+    places = con.execute(
+        "SELECT place_name, min(place_lat), min(place_lon), min(place_country), quad_class, count(*), "
+        "sum(coalesce(goldstein, 0)) FROM events WHERE " + located +
+        " GROUP BY place_name, round(place_lat, 4), round(place_lon, 4), quad_class ORDER BY ALL",
+        params).fetchall()
+    source, target = _side_key("source"), _side_key("target")
+    pairs = con.execute(
+        f"SELECT {source} AS s, {target} AS t, count(*), sum(coalesce(goldstein, 0)), "
+        "min(coalesce(source_name, source_text)), min(source_code), bool_or(nullif(source_actor_id, '') "
+        "IS NOT NULL), min(coalesce(target_name, target_text)), min(target_code), "
+        f"bool_or(nullif(target_actor_id, '') IS NOT NULL) FROM events{where} GROUP BY s, t "
+        "ORDER BY s NULLS LAST, t NULLS LAST", params).fetchall()
+    return {"days": days, "places": places, "pairs": pairs}
 
 
 def select_actors(con: Con, like: str | None, limit: int | None) -> list[dict[str, Any]]:
@@ -433,17 +468,26 @@ def set_cluster_settings(con: Con, value: str) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES ('cluster_settings', ?)", [value])
 
 
-def select_clusters(con: Con, f: EventFilter, min_articles: int) -> list[dict[str, Any]]:
+def _cluster_match(f: EventFilter) -> tuple[str, list[Any]]:
     where, params = event_where(f)
-    match = ""
-    if where:
-        match = (" AND id IN (SELECT c.cluster_id FROM event_clusters c JOIN "
-                 f"(SELECT key FROM events{where}) e ON e.key = c.event_key)")
+    if not where:
+        return "", []
+    return (" AND id IN (SELECT c.cluster_id FROM event_clusters c JOIN "
+            f"(SELECT key FROM events{where}) e ON e.key = c.event_key)"), params
+
+
+def select_clusters(con: Con, f: EventFilter, min_articles: int) -> list[dict[str, Any]]:
+    match, params = _cluster_match(f)
     sql = (f"SELECT * FROM clusters WHERE num_articles >= ?{match} "
-           "ORDER BY num_articles DESC, first_day NULLS LAST, id")
-    if f.limit:
-        sql += f" LIMIT {int(f.limit)}"
+           f"ORDER BY num_articles DESC, first_day NULLS LAST, id{_page(f)}")
     return _dicts(con.execute(sql, [min_articles, *params]))
+
+
+def count_clusters(con: Con, f: EventFilter, min_articles: int) -> int:
+    match, params = _cluster_match(f)
+    row = con.execute(f"SELECT count(*) FROM clusters WHERE num_articles >= ?{match}",
+                      [min_articles, *params]).fetchone()
+    return int(row[0]) if row else 0
 
 
 def cluster_sentences(con: Con, cluster_id: str) -> list[dict[str, Any]]:
@@ -455,6 +499,12 @@ def cluster_sentences(con: Con, cluster_id: str) -> list[dict[str, Any]]:
 
 
 # ---- helpers ---------------------------------------------------------------------------------
+
+
+def _page(f: EventFilter) -> str:
+    # Integers from the filter (validated by EventStore.filter), so formatting them in is safe.
+    limit = f" LIMIT {int(f.limit)}" if f.limit else ""
+    return limit + (f" OFFSET {int(f.offset)}" if f.offset else "")
 
 
 def _dicts(result: Con) -> list[dict[str, Any]]:
@@ -552,8 +602,8 @@ def profile_select(profile: str, f: EventFilter) -> tuple[str, list[Any]]:
         sql = _NATIVE.format(where=f" WHERE e.key IN (SELECT key FROM events{where})" if where else "")
     else:
         sql = (_GDELT if profile == "gdelt" else _ACLED).format(match=_CLUSTER_MATCH.format(where=where))
-    if f.limit:
-        sql = f"SELECT * FROM ({sql}) LIMIT {int(f.limit)}"
+    if f.limit or f.offset:
+        sql = f"SELECT * FROM ({sql}){_page(f)}"
     return sql, params
 
 
