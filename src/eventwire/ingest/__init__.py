@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import BinaryIO
 
 from .. import clean
-from ..errors import InputError
+from ..errors import EventwireError, InputError
 from ..model import Document, Rejection
 from ..settings import Settings
 from . import sniff as sniffing
@@ -49,6 +49,14 @@ def iter_documents(
 def _cleaned(document: Document, published: str | None, settings: Settings) -> Document | Rejection:
     try:
         return from_raw(document, published, settings)
+    except OSError as exc:
+        # The machine, not the text: a full disk or temp folder fails every article alike, and a
+        # rejection would mark the input done, so the articles would be lost for good.
+        raise EventwireError(
+            f"{document.ref or '?'}: cleaning stopped because the system refused a file operation "
+            f"({exc}); free disk space (also in the temp folder) or fix permissions, then run the "
+            "command again: what was stored is kept and the rest is read again"
+        ) from exc
     except Exception as exc:  # a cleaning bug on odd text must not stop the batch; it is reported
         return Rejection(
             document.ref or "?",
