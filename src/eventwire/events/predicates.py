@@ -154,6 +154,8 @@ def _attach_carriers(preds: dict[int, Pred], carriers: dict[int, tuple[Token, En
         for n in _noun_complements(t):
             p = preds.get(n.i)
             if p is not None and p.entry.pos == "N" and p.carrier is None:
+                if n.dep_ == "pobj" and p.root == "01":
+                    continue  # "attempted ... in a statement": the statement is how it was said
                 p.carrier = t
                 break
 
@@ -273,16 +275,27 @@ def _absorb_purposes(preds: dict[int, Pred]) -> None:
             preds.pop(t.i, None)
 
 
+def _clause_children(t: Token) -> list[Token]:
+    """Complement clauses of a verb, also through "is ready/prepared to" and infinitives the
+    parser attached as adverbial clauses ("sworn to fight")."""
+    out = []
+    for c in t.children:
+        if c.dep_ in {"xcomp", "ccomp", "acl"} or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out.append(c)
+        elif c.dep_ == "acomp":
+            out.extend(g for g in c.children if g.dep_ in {"xcomp", "ccomp"})
+    return out
+
+
 def _complement_of(p: Pred, preds: dict[int, Pred]) -> Pred | None:
     t = p.token
-    for c in t.children:
-        if c.dep_ in {"xcomp", "ccomp", "acl"} and c.i in preds:
+    for c in _clause_children(t):
+        if c.i in preds:
             return preds[c.i]
-        if c.dep_ in {"xcomp", "ccomp", "acl"}:
-            # "refused to hold talks": the light verb's noun
-            for q in preds.values():
-                if q.carrier is not None and q.carrier.i == c.i:
-                    return q
+        # "refused to hold talks": the light verb's noun
+        for q in preds.values():
+            if q.carrier is not None and q.carrier.i == c.i:
+                return q
     for c in t.children:
         if c.dep_ in {"dobj", "nsubjpass"} and c.i in preds and preds[c.i].entry.pos == "N":
             return preds[c.i]
@@ -327,7 +340,7 @@ def _compose_control(preds: dict[int, Pred]) -> None:
         if comp is None or comp is p:
             p.complement_verb = next((c for c in p.token.children if c.dep_ in {"xcomp", "ccomp"}), None)
             continue
-        if family == "intent" and comp.root in _COERCIVE:
+        if family == "intent" and comp is direct and comp.root in _COERCIVE:
             family = "threaten"  # "vowed to fight", "is prepared to impose martial law"
             p.code, p.rule = "130", p.rule + "+rule:coercive-intent"
         if family in {"appeal", "demand"} and comp is direct and comp.root in _COERCIVE - {"14"} and _against(comp):
