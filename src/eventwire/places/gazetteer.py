@@ -280,15 +280,7 @@ def centre(points: list[tuple[float, float]]) -> tuple[float, float]:
 
 def build() -> dict[str, Any]:
     b = _Builder()
-    cities = list(_gnc_data("cities500.json").values())
-    by_admin1: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_country: dict[str, list[int]] = defaultdict(list)
-    for c in cities:
-        alts = [a for a in c.get("alternatenames") or () if _latin(a)]
-        i = b.add(c["name"], c["latitude"], c["longitude"], c.get("population") or 0, c["geonameid"],
-                  c["countrycode"], c.get("admin1code"), _city_feature(c.get("population") or 0), alts)
-        by_country[c["countrycode"]].append(i)
-        by_admin1[(c["countrycode"], c.get("admin1code") or "")].append(i)
+    by_country, by_admin1 = _add_cities(b)
     rows = list(_regions_rows())
     _add_town_aliases(b, [r for r in rows if r["name"] not in _US_STATE_NAMES])
     country_ids = _add_countries(b, by_country, rows)
@@ -335,6 +327,19 @@ def _demonyms() -> dict[str, str]:
 
 
 _US_STATE_NAMES = frozenset(s["name"] for s in _gnc_data("us_states.json").values())
+
+
+def _add_cities(b: _Builder) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]]]:
+    """cities500, indexed; its parsed JSON (~600 MB of Python objects) is freed on return."""
+    by_admin1: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for c in _gnc_data("cities500.json").values():
+        alts = [a for a in c.get("alternatenames") or () if _latin(a)]
+        i = b.add(c["name"], c["latitude"], c["longitude"], c.get("population") or 0, c["geonameid"],
+                  c["countrycode"], c.get("admin1code"), _city_feature(c.get("population") or 0), alts)
+        by_country[c["countrycode"]].append(i)
+        by_admin1[(c["countrycode"], c.get("admin1code") or "")].append(i)
+    return by_country, by_admin1
 
 
 def _regions_rows() -> Iterator[dict[str, str]]:
