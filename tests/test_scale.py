@@ -169,3 +169,13 @@ def test_markers_are_not_loadable_output(tmp_path):
     marker = mark_done(tmp_path, shard, {"articles": 0})
     assert marker.suffix == ".done"  # `eventwire load out/` reads .json/.jsonl/.parquet files only
     assert json.loads(marker.read_text())["shard"]["id"] == shard.id
+
+
+def test_a_second_run_on_the_same_output_is_refused(tmp_path):
+    from eventwire.errors import ConfigError
+    from eventwire.scale.shards import output_lock
+
+    with output_lock(tmp_path), pytest.raises(ConfigError, match="another eventwire run"):
+        run([str(tmp_path / "none.jsonl")], tmp_path)
+    summary = run([str(tmp_path / "none.jsonl")], tmp_path)  # free again once the first is done
+    assert summary.shards == 0 and summary.missing

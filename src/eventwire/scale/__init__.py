@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..model import Rejection
 from ..settings import Settings
-from .shards import DEFAULT_SLICE_BYTES, Shard, expand_inputs, is_done, plan_shards
+from .shards import DEFAULT_SLICE_BYTES, Shard, expand_inputs, is_done, output_lock, plan_shards
 from .worker import ShardResult
 
 ENGINES = ("local", "ray")
@@ -73,6 +73,14 @@ def run(inputs: Sequence[str], output: str | Path, *, engine: str = "local", wor
     if out.exists() and not out.is_dir():
         raise ConfigError(f"{out}: exists and is not a folder; --output names a folder")
     out.mkdir(parents=True, exist_ok=True)
+    with output_lock(out):
+        return _run(inputs, out, engine, workers, settings, published, slice_bytes, ray_address,
+                    version, on_result)
+
+
+def _run(inputs: Sequence[str], out: Path, engine: str, workers: int | None, settings: Settings,
+         published: str | None, slice_bytes: int, ray_address: str | None, version: str,
+         on_result: Callable[[ShardResult], None] | None) -> RunSummary:
     started = time.perf_counter()
     work = plan(inputs, out, slice_bytes=slice_bytes)
     kwargs = {"workers": workers, "settings": settings, "published": published, "version": version,

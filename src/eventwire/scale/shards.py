@@ -10,6 +10,8 @@ place, so a killed run leaves either a finished shard or one that is redone from
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import glob
 import hashlib
 import json
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ingest
+from ..errors import ConfigError
 from ..ingest.jsonl import record_document
 from ..model import Document, Rejection
 from ..settings import Settings
@@ -175,6 +178,29 @@ def mark_done(output: Path, shard: Shard, info: dict[str, Any]) -> Path:
     return path
 
 
+@contextlib.contextmanager
+def output_lock(output: Path) -> Iterator[None]:
+    """One run at a time per output folder. An OS file lock, so a killed run never leaves it held."""
+    path = output / MARKER_DIR / "run.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            raise ConfigError(f"{output} is being written by another eventwire run (pid {holder}); "
+                              "wait for it to finish or use another --output") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
@@ -193,6 +219,7 @@ __all__ = [
     "is_done",
     "mark_done",
     "marker_path",
+    "output_lock",
     "plan_shards",
     "read_shard",
 ]
