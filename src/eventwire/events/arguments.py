@@ -353,6 +353,11 @@ def conjunct_mentions(token: Token, actors: ArticleActors) -> list[tuple[Mention
         if m is not None and (m.start, m.end) not in seen:
             seen.add((m.start, m.end))
             out.append((m, ok))
+    if len(out) == 1 and out[0][1] and len(tokens) == 1:
+        # "Hungarian and Romanian officials": one phrase, two actors (the actors stage splits it)
+        split = actors.conjuncts(token.doc[slice(*span_of(token))])
+        if len(split) > 1:
+            return [(m, True) for m in split[:4]]
     return out
 
 
