@@ -375,6 +375,7 @@ def _pairs(p: Pred, sources: list[Arg], targets: list[Arg]) -> list[tuple[Arg | 
 
 
 _FAMILY_MODE = {"intent": "planned", "appeal": "demanded", "demand": "demanded"}
+_NEGATIVE_IDIOMS = frozenset({"tolerate"})
 
 
 def _mode(p: Pred, ctx: _Ctx) -> str:
@@ -382,6 +383,8 @@ def _mode(p: Pred, ctx: _Ctx) -> str:
     reporting (a reported plan is a plan: who reports it is in `attributed_to`). An intent is
     `planned` ("pledged to provide aid") and an appeal or demand `demanded` ("urged X to")."""
     own = mode_of(p.token, p.carrier)
+    if own == "negated" and p.entry.lemma in _NEGATIVE_IDIOMS:
+        return "planned"  # "will not tolerate": the negation is the threat itself
     if own == "negated":
         return own
     if p.forced_mode and p.forced_mode != "reported":
