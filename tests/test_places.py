@@ -239,3 +239,16 @@ def test_one_place_per_gazetteer_entry_but_each_mention_keeps_its_precision(nlp,
     first = text.index(".") + 1
     assert found.in_range(0, first).precision == "region"
     assert found.in_range(first, len(text)).precision == "city"
+
+
+@pytest.mark.model
+def test_names_with_of_and_and(nlp, geo: Geoparser) -> None:
+    text = (
+        "Pirates struck in the Gulf of Aden. Troops from Bosnia and Herzegovina and the Democratic "
+        "Republic of the Congo met the Governor of Texas."
+    )
+    found = by_text(text, places_of(nlp, geo, text))
+    assert found["Gulf of Aden"].feature == "region"
+    assert found["Bosnia and Herzegovina"].country == "BA"
+    assert found["Democratic Republic of the Congo"].country == "CD"
+    assert found["Texas"].feature == "admin1"

@@ -25,7 +25,7 @@ from .normalise import AREA_SUFFIXES, DIRECTION_PREFIXES, key
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-MAX_WORDS = 5
+MAX_WORDS = 7
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NEVER_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 LOCATIVE = frozenset({
@@ -34,6 +34,7 @@ LOCATIVE = frozenset({
     "entered", "reached", "captured", "seized", "shelled", "bombed", "struck", "visited", "besieged",
 })
 _PLACE_WORDS = frozenset({"tal", "ayn", "dayr", "kafr", "jabal", "ras", "bayt", "umm", "qasr", "wadi", "khirbet", "tall", "mt", "ft", "st", "port", "lake"})
+_CONNECTORS = frozenset({"of", "and", "the", "de", "del", "la", "le", "upon", "da", "do", "di", "du", "des"})
 _RUN_BREAK = frozenset({"the", "a", "an", "i", "this", "that", "it", "we", "he", "she", "they", "you", "and", "or", "but", "if", "when", "as"})
 
 
@@ -130,6 +131,14 @@ def _fits_run(doc: Doc, match: tuple[int, int], run: tuple[int, int], gaz: Gazet
     """A match inside a longer name is a place only at its head ("Texas Forest Service", "Henderson
     County Jail", "Athens-Clarke"); not "Taco Bell", "Glacier Ridge", "Wal-Mart"."""
     start, end = match
+    for i in range(start - 1, run[0] - 1, -1):
+        if doc[i].lower_ in _CONNECTORS:  # "University of Texas": the run that counts starts after "of"
+            run = (i + 1, run[1])
+            break
+    for i in range(end, run[1]):
+        if doc[i].lower_ in _CONNECTORS:  # "Texas and Oklahoma": the name ends before "and"
+            run = (run[0], i)
+            break
     if start > run[0] and doc[start - 1].text in ("-", "–") and start - 1 > run[0]:
         before = doc[start - 2].text
         if len(before) == 1 or gaz.has(before) or gaz.demonym(before):
@@ -159,19 +168,30 @@ def _runs(doc: Doc, ent_label: list[str]) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j - i < 8:
+        while j < len(doc) and j - i < 14:
             tok = doc[j]
             if tok.text in ("-", "'", "’") and j + 1 < len(doc) and not doc[j].whitespace_ and not doc[j - 1].whitespace_:
                 j += 1
                 continue
+            if tok.lower_ in _CONNECTORS and _connects(doc, j, ent_label):
+                j += 1  # "Gulf of Aden", "Bosnia and Herzegovina", "Democratic Republic of the Congo"
+                continue
             if ent_label[j] in _NEVER_LABELS or not _capital(tok):
                 break
             j += 1
-        while j > i + 1 and doc[j - 1].text in ("-", "'", "’"):
+        while j > i + 1 and (doc[j - 1].text in ("-", "'", "’") or doc[j - 1].lower_ in _CONNECTORS):
             j -= 1  # "Gainesville-area": the hyphen belongs to what follows
         runs.append((i, j))
         i = j
     return runs
+
+
+def _connects(doc: Doc, j: int, ent_label: list[str]) -> bool:
+    """A connector ("of", "of the", "and") inside a name: a capitalised name word follows."""
+    k = j + 1
+    while k < len(doc) and k - j <= 2 and doc[k].lower_ in _CONNECTORS:
+        k += 1
+    return k < len(doc) and ent_label[k] not in _NEVER_LABELS and _capital(doc[k])
 
 
 def _matches(doc: Doc, run: tuple[int, int], gaz: Gazetteer) -> list[tuple[int, int]]:
@@ -186,9 +206,12 @@ def _matches(doc: Doc, run: tuple[int, int], gaz: Gazetteer) -> list[tuple[int, 
         if demonym is not None:
             i = demonym  # "Sri Lankan" is a demonym, not the town "Sri"
             continue
+        if doc[i].lower_ in _CONNECTORS:
+            i += 1
+            continue
         for j in range(min(end, i + MAX_WORDS), i, -1):
             text = doc[i:j].text
-            if doc[j - 1].text in ("-", "'", "’"):
+            if doc[j - 1].text in ("-", "'", "’") or doc[j - 1].lower_ in _CONNECTORS:
                 continue
             if _known(text, gaz):
                 out.append((i, j))
