@@ -86,6 +86,9 @@ def test_quad_filter_and_paging_of_events_and_clusters(db):
                  for r in s.event_rows(limit=3, offset=off)]
         assert pages == [r["key"] for r in everything]
         assert s.event_rows(offset=len(everything) - 1)[0]["key"] == everything[-1]["key"]
+        assert s.event_rows(limit=10, offset=len(everything)) == []
+        assert s.event_rows(limit=5000, offset=2) == everything[2:]  # a large page: one query
+        assert s.event_rows(limit=len(everything)) == everything  # a small page: fetched by key
         clusters = s.clusters()
         assert s.count_clusters() == len(clusters)
         assert [c.id for c in s.clusters(limit=2, offset=1)] == [c.id for c in clusters[1:3]]

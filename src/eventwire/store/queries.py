@@ -219,33 +219,51 @@ def _near_clause(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
 
 
 _EVENT_ORDER = "day NULLS LAST, article_id, idx"
+_EVENT_COLUMNS = "e.*, c.cluster_id, a.published, a.source AS outlet, a.url, a.headline"
+_SORTED = f"ORDER BY e.{_EVENT_ORDER.replace(', ', ', e.')}"
+# Pages up to this size are fetched by their keys (one bound parameter each).
+_SMALL_PAGE = 1000
 
 
-def _events_sql(f: EventFilter) -> tuple[str, list[Any]]:
-    # Filter, sort and limit the events alone first, by row id (only the sort columns are read),
-    # then fetch whole rows and join for just the rows returned: 15x faster on a million events.
+def _events_sql(con: Con, f: EventFilter) -> tuple[str, list[Any]]:
     where, params = event_where(f)
+    if f.limit and f.limit <= _SMALL_PAGE:
+        return _page_sql(con, where, params, f)
+    rows = f"SELECT * FROM events{where}"
     if f.limit or f.offset:
         rows = (f"SELECT * FROM events WHERE rowid IN (SELECT rowid FROM events{where} "
                 f"ORDER BY {_EVENT_ORDER}{_page(f)})")
-    else:
-        rows = f"SELECT * FROM events{where}"
-    sql = (
-        "SELECT e.*, c.cluster_id, a.published, a.source AS outlet, a.url, a.headline "
-        f"FROM ({rows}) e LEFT JOIN event_clusters c ON c.event_key = e.key "
-        "JOIN articles a ON a.id = e.article_id "
-        f"ORDER BY e.{_EVENT_ORDER.replace(', ', ', e.')}"
-    )
+    sql = (f"SELECT {_EVENT_COLUMNS} FROM ({rows}) e "
+           "LEFT JOIN event_clusters c ON c.event_key = e.key "
+           f"JOIN articles a ON a.id = e.article_id {_SORTED}")
     return sql, params
 
 
+def _page_sql(con: Con, where: str, params: list[Any], f: EventFilter) -> tuple[str, list[Any]]:
+    """A small page in two reads: filter and sort only the sort columns, then fetch just those
+    rows, their clusters and articles by key. Joining whole tables instead costs a scan of
+    every cluster membership and article (3x slower on a million events)."""
+    found = con.execute(f"SELECT rowid, key, article_id FROM events{where} "
+                        f"ORDER BY {_EVENT_ORDER}{_page(f)}", params).fetchall()
+    rowids = [r[0] for r in found]
+    keys = [r[1] for r in found] or [""]
+    articles = sorted({r[2] for r in found})
+    marks = ", ".join("?" * len(keys))  # a list of bound values: read through the key index
+    sql = (f"SELECT {_EVENT_COLUMNS} FROM (SELECT * FROM events WHERE rowid IN (SELECT unnest(?))) e "
+           "LEFT JOIN (SELECT event_key, cluster_id FROM event_clusters "
+           f"WHERE event_key IN ({marks})) c ON c.event_key = e.key "
+           "JOIN (SELECT id, published, source, url, headline FROM articles "
+           f"WHERE id IN (SELECT unnest(?))) a ON a.id = e.article_id {_SORTED}")
+    return sql, [rowids, *keys, articles]
+
+
 def select_events(con: Con, f: EventFilter) -> list[dict[str, Any]]:
-    return _dicts(con.execute(*_events_sql(f)))
+    return _dicts(con.execute(*_events_sql(con, f)))
 
 
 def select_events_frame(con: Con, f: EventFilter) -> Any:
     """The same rows as select_events as a pandas DataFrame (DuckDB converts them in bulk)."""
-    return con.execute(*_events_sql(f)).df()
+    return con.execute(*_events_sql(con, f)).df()
 
 
 def count_events(con: Con, f: EventFilter) -> int:
