@@ -74,6 +74,19 @@ def test_filters_restrict_native_rows(db, tmp_path):
     assert {json.loads(line)["place_name"] for line in out.read_text().splitlines()} == {"Manbij"}
 
 
+def test_quad_filter_and_paging_reach_every_profile(db, tmp_path):
+    everything = export(db, tmp_path / "all.jsonl", spec=db.filter()).rows
+    out = tmp_path / "q.jsonl"
+    result = export(db, out, spec=db.filter(quad=[2]))
+    assert 0 < result.rows < everything
+    assert {json.loads(line)["quad_class"] for line in out.read_text().splitlines()} == {2}
+    book = (tmp_path / "q.jsonl.codebook.md").read_text()
+    assert "filters: {'quad': (2,)}" in book
+    gdelt = tmp_path / "g.csv"
+    assert export(db, gdelt, fmt="csv", profile="gdelt", spec=db.filter(quad=[4], limit=1, offset=1)).rows == 1
+    assert {r["QuadClass"] for r in csv.DictReader(gdelt.open())} == {"4"}
+
+
 def test_unknown_format_or_profile_is_refused(db, tmp_path):
     with pytest.raises(StoreError, match="choose one of"):
         export(db, tmp_path / "x.xml", fmt="xml")

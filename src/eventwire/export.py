@@ -201,7 +201,8 @@ def _codebook(profile: str, fmt: str, columns: list[str], spec: EventFilter, row
     missing = [c for c in columns if c not in meanings]
     if missing:
         raise StoreError(f"internal: columns without a codebook entry: {', '.join(missing)}")
-    filters = {k: v for k, v in dataclasses.asdict(spec).items() if v not in (None, "")}
+    unset = EventFilter()
+    filters = {k: v for k, v in dataclasses.asdict(spec).items() if v not in (None, "", getattr(unset, k))}
     lines = [
         f"# eventwire export codebook: {profile} profile, {fmt}",
         "",

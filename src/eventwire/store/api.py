@@ -154,6 +154,8 @@ class EventStore:
             parse_type(kwargs["type"])  # read again by the query: a bad type fails here, clearly
         if "quad" in kwargs:
             kwargs["quad"] = parse_quad(kwargs["quad"] or ())
+        if "offset" in kwargs:
+            kwargs["offset"] = kwargs["offset"] or 0
         for name in ("limit", "offset"):
             if kwargs.get(name) is not None and int(kwargs[name]) < 0:
                 raise StoreError(f"--{name} {kwargs[name]}: must be 0 or more")
