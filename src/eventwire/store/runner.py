@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import duckdb
+
 from .. import ingest as ingest_stage
 from ..ingest.sources import STDIN_NAME, Source, expand_inputs
 from ..model import Article, Document, Rejection, article_id
@@ -159,9 +161,12 @@ def ingest(
             clusters = dedupe.refresh(store.con, settings, run_id=run_id)
             seconds_dedupe = time.perf_counter() - t
         except BaseException as exc:
-            status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
-            store.finish_run(run_id, status, {**_counts(progress), "message": repr(exc)[:500]})
-            raise
+            if not _interrupted(exc):
+                store.finish_run(run_id, "failed", {**_counts(progress), "message": repr(exc)[:500]})
+                raise
+            stop = exc if isinstance(exc, KeyboardInterrupt) else KeyboardInterrupt(str(exc))
+            store.finish_run(run_id, "interrupted", {**_counts(progress), "message": repr(stop)[:500]})
+            raise stop from exc
         total = time.perf_counter() - started
         summary = IngestSummary(
             run_id=run_id, inputs=progress.inputs_total, inputs_skipped=progress.inputs_skipped,
@@ -174,6 +179,13 @@ def ingest(
         store.finish_run(run_id, "finished", {k: v for k, v in summary.as_dict().items()
                                                if k not in ("run_id", "inputs", "clusters")})
     return summary
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Ctrl-C, also when DuckDB was running a query and turned it into its own error."""
+    if isinstance(exc, KeyboardInterrupt | duckdb.InterruptException):
+        return True
+    return isinstance(exc, RuntimeError) and "Query interrupted" in str(exc)
 
 
 def _ingest_sources(run: _Run, files: Iterable[Source | Rejection], published: str | None) -> None:
