@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 from .errors import EventwireError
-from .model import Article, Rejection
+from .model import Article, Mention, Rejection
 from .settings import Settings, load_settings
 
 
@@ -142,16 +142,27 @@ def demo(ctx: click.Context, corpus: str, output: str) -> None:
 
 
 def _summary(articles: list[Article]) -> str:
-    lines = [f"{len(articles)} articles"]
+    lines = [f"{len(articles)} articles, {sum(len(a.events) for a in articles)} events"]
     for a in articles:
-        lines.append(f"\n# {a.headline or a.ref}  ({a.published or 'undated'}, {len(a.events)} events)")
-        for e in a.events[:12]:
-            src = e.source.actor.code if e.source and e.source.actor else (e.source.text if e.source else "-")
-            tgt = e.target.actor.code if e.target and e.target.actor else (e.target.text if e.target else "-")
-            lines.append(f"  {src:>10} {e.action.cameo:>5} {e.action.plover:<10} {tgt:<10} {e.mode:<9} {e.action.text}")
+        coded = [e for e in a.events if e.action.plover]  # plain "X said" statements are not listed
+        lines.append(f"\n# {a.headline or a.ref}  ({a.published or 'undated'}; {len(a.events)} events, "
+                     f"{len(a.quotes)} quotes, {len(a.places)} places)")
+        for e in coded[:10]:
+            extra = f" @{e.place.name}" if e.place else ""
+            extra += f" killed={e.fatalities}" if e.fatalities else ""
+            lines.append(f"  {_who(e.source):>16} {e.action.cameo:>4} {e.action.plover:<9} "
+                         f"{_who(e.target):<16} {e.mode:<9} {e.action.text[:28]!r}{extra}")
+        if len(coded) > 10:
+            lines.append(f"  ... {len(coded) - 10} more")
         for w in dict.fromkeys(a.warnings):
             lines.append(f"  warning: {w}")
     return "\n".join(lines)
+
+
+def _who(mention: Mention | None) -> str:
+    if mention is None:
+        return "-"
+    return mention.actor.code if mention.actor else mention.text[:16]
 
 
 def main() -> None:
