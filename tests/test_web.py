@@ -4,6 +4,8 @@ render as inert text. Set EVENTWIRE_SCREENSHOTS=docs/screenshots to refresh the 
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 from collections.abc import Iterator
@@ -99,6 +101,10 @@ def test_filters_live_in_the_url(page: Any, served: Served) -> None:
     assert page.locator("#summary").inner_text().startswith(f"{expected} events")
     badges = page.locator("#events tbody .badge").all_inner_texts()
     assert badges and all(b.split()[0][:2] >= "14" for b in badges)  # CAMEO roots of quad class 4
+    link = urlparse(page.locator("#export-links a", has_text="csv").get_attribute("href"))
+    status, _, body = served.get(f"{link.path}?{link.query}")
+    assert status == 200 and parse_qs(link.query)["quad"] == ["4"]
+    assert len(list(csv.DictReader(io.StringIO(body.decode("utf-8"))))) == expected  # the filter's rows
     shared = page.url
     page.goto(shared)  # a shared link opens the same view
     page.wait_for_selector("body[data-ready=true]")

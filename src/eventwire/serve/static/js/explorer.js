@@ -99,12 +99,8 @@ function renderTable(data, filters) {
   next.onclick = () => navigate({ ...filters, offset: data.offset + PAGE });
   const links = document.getElementById("export-links");
   clear(links);
-  if (filters.quad.length) {
-    links.append("export: not with a quad class filter yet");
-  } else {
-    links.append("export: ", ...["csv", "jsonl", "parquet"].flatMap((format, i) => [i ? " · " : "",
-      el("a", { href: `/api/v1/export${query({ ...apiParams(filters), format })}`, download: "" }, format)]));
-  }
+  links.append("export: ", ...["csv", "jsonl", "parquet"].flatMap((format, i) => [i ? " · " : "",
+    el("a", { href: `/api/v1/export${query({ ...apiParams(filters), format })}`, download: "" }, format)]));
   const summary = clear(document.getElementById("summary"));
   summary.append(`${data.total} events match.`);
   for (const name of LINKED.filter((n) => filters[n])) {
