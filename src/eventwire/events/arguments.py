@@ -39,6 +39,14 @@ _NOT_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"
 INSTRUMENT_NOUNS = frozenset({
     "troop", "troops", "force", "forces", "soldier", "soldiers", "reinforcement", "reinforcements",
     "unit", "units", "tank", "tanks", "warship", "warships", "jet", "jets", "weapon", "weapons",
+    "peacekeeper", "peacekeepers", "reservist", "reservists", "personnel", "contingent", "battalion",
+    "battalions", "army", "navy", "marines", "police", "observers", "monitors", "material", "equipment",
+})
+# verbs that move or give forces: what they move is the instrument, where it goes the target
+# ("sent troops to X", "withdrew its forces from X", "deployed peacekeepers in X")
+MOTION_VERBS = frozenset({
+    "send", "deploy", "withdraw", "contribute", "dispatch", "pull", "move", "station", "mobilize",
+    "mobilise", "redeploy", "commit", "offer", "provide", "supply", "ship", "airlift", "despatch",
 })
 _LOCATIVE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -94,6 +102,7 @@ def verb_targets(
     """Candidate targets of a verb, best first: passive subject, object, prepositional objects.
     With `instruments`, forces moved or deployed are skipped for where they go."""
     out: list[Token] = []
+    instruments = instruments or token.lemma_.lower() in MOTION_VERBS
     if first_preps:
         found = prep_object(token, skip, first_preps)
         if found is not None:
@@ -115,7 +124,23 @@ def verb_targets(
             out.extend(_objects_of_preps(child, ("to",)))  # "kidnapped up to 16 advisers"
     preps = ("to", "into", "toward", "towards", "against", "near", "along") if moved else TARGET_PREPS
     out.extend(t for t in _objects_of_preps(token, preps) if t.i not in skip and t not in out)
+    if moved:  # where forces go or leave is their target, even a place ("withdrew from Lebanon")
+        out.extend(t for t in _place_objects(token, ("from", "in", "inside", "out")) if t not in out)
     return out
+
+
+def _place_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children if g.dep_ == "pobj" and _locative(g)
+    ]
+
+
+def _locative(token: Token) -> bool:
+    """A place name, or a place noun named by one ("Montenegro province", "the Gaza Strip")."""
+    if token.ent_type_ in _LOCATIVE_LABELS:
+        return True
+    return any(c.dep_ in {"compound", "amod"} and c.ent_type_ in _LOCATIVE_LABELS for c in token.children)
 
 
 def _objects_of_preps(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -238,9 +263,25 @@ def clause_actors(verb: Token) -> list[Token]:
 
 def locatives(token: Token) -> list[Token]:
     """Places the act happened in ("lifted the curfew in Montenegro"): last-resort targets."""
+    own = _place_objects(token, ("in", "at", "inside"))
+    # "eased emergency measures in Bahia", "resume attacks in Israel": the place may hang on the object
+    return own + [t for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for t in _place_objects(c, ("in", "inside"))]
+
+
+def hosts(token: Token) -> list[Token]:
+    """Where a visit goes ("arrived in Amman", "flew to Beijing"): its host."""
+    return _place_objects(token, ("in", "to", "into"))
+
+
+_NAMED_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def inner_actors(token: Token) -> list[Token]:
+    """Named words inside a phrase that is no actor itself, in text order: the actor a thing
+    belongs to or is for ("an aid program for Bolivia", "demands from UNITA", "Iran's offer")."""
     return [
-        g for c in token.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}
-        for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _LOCATIVE_LABELS
+        t for t in token.subtree
+        if t.i != token.i and t.ent_type_ in _NAMED_LABELS and t.dep_ not in {"compound", "flat"}
     ]
 
 
@@ -366,7 +407,10 @@ __all__ = [
     "NON_AGENTS",
     "antecedent",
     "clause_actors",
+    "hosts",
+    "inner_actors",
     "locatives",
+    "MOTION_VERBS",
     "OBJECT_CONTROL",
     "conjunct_mentions",
     "mention_for",

@@ -16,6 +16,8 @@ from .arguments import (
     NON_AGENTS,
     clause_actors,
     conjunct_mentions,
+    hosts,
+    inner_actors,
     locatives,
     mention_for,
     noun_arguments,
@@ -282,6 +284,8 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
             for c in head.children if head is not None else ():
                 if c.dep_ in {"advcl", "xcomp", "acl"} or (c.dep_ == "prep" and c.lower_ in {"against", "in"}):
                     tgt_cands += clause_actors(c) if c.pos_ == "VERB" else [g for g in c.children if g.dep_ == "pobj"]
+    if p.root == "04":
+        tgt_cands += hosts(p.anchor)  # "arrived in Amman": the host is met
     if p.root not in {"01", "04"}:
         tgt_cands += locatives(p.anchor) + [x for i in p.consumed for x in locatives(t.doc[i])]
     if not between and p.carrier is not None:
@@ -300,16 +304,23 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
 
 
 def _best_target(cands: list[Token], ctx: _Ctx, src_starts: set[int]) -> Token | None:
-    """The first candidate that names an actor (not the source), else the first candidate."""
-    first: Token | None = None
+    """The first candidate that names an actor (not the source), or the actor named inside a
+    candidate that is a thing ("suspended an aid program for Bolivia"); else a named phrase the
+    KB does not know. Plain things ("eased emergency measures") are no target."""
+    named: Token | None = None
     for c in cands:
         m, has_actor = mention_for(c, ctx.actors)
         if m is None or m.start in src_starts:
             continue
         if has_actor:
             return c
-        first = first or c
-    return first
+        for inner in inner_actors(c):
+            im, ok = mention_for(inner, ctx.actors)
+            if ok and im is not None and im.start not in src_starts:
+                return inner
+        if named is None and (c.ent_type_ in _NAME_LABELS or c.pos_ == "PROPN"):
+            named = c
+    return named
 
 
 _TERRITORY = frozenset({
@@ -327,6 +338,7 @@ def _consumed_targets(p: Pred) -> list[Token]:
         noun = doc[i]
         out += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         out += verb_targets(noun, {i})
+        out += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         for acl in (c for c in noun.children if c.dep_ == "acl"):
             out += verb_targets(acl, {i, p.token.i})
     return out
@@ -354,6 +366,8 @@ def _complement_targets(p: Pred) -> list[Token]:
             out += verb_targets(comp.token, skip, instruments=comp.root == "15") + _consumed_targets(comp)
     elif clause is not None and clause.pos_ in {"VERB", "AUX"}:
         out += verb_targets(clause, {p.token.i})
+    if clause is not None:
+        out += locatives(clause)  # "refused to deploy peacekeepers in Somalia"
     return out
 
 
@@ -366,12 +380,19 @@ def _addressee(t: Token) -> Token | None:
 
 def _pairs(p: Pred, sources: list[Arg], targets: list[Arg]) -> list[tuple[Arg | None, Arg | None]]:
     mutual = p.entry.has("sym") or p.root in {"04", "06"} or p.entry.lemma in {"agree", "sign"}
-    if mutual and len(sources) > 1 and not any(ok for _, ok in targets):
+    if mutual and len(sources) > 1 and not any(ok and not _among(m, sources) for m, ok in targets):
         return [(a, b) for a in sources[:_MAX_PAIRS] for b in sources[:_MAX_PAIRS] if a is not b]
     srcs: list[Arg | None] = list(sources[:_MAX_PAIRS]) or [None]
     tgts: list[Arg | None] = list(targets[:_MAX_PAIRS]) or [None]
     out = [(s, t) for s in srcs for t in tgts if not (s and t and s[0].start == t[0].start)]
     return out or [(srcs[0], None)]
+
+
+def _among(m: Mention, sources: list[Arg]) -> bool:
+    """The target is one of the parties of a compound source ("A and B said their countries
+    should cooperate")."""
+    country = m.actor.country if m.actor is not None else None
+    return country is not None and any(s.actor is not None and s.actor.country == country for s, _ in sources)
 
 
 _FAMILY_MODE = {"intent": "planned", "appeal": "demanded", "demand": "demanded"}

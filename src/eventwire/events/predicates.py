@@ -322,6 +322,19 @@ def _nested_complement(p: Pred, preds: dict[int, Pred]) -> Pred | None:
     return min(found, key=lambda q: abs(q.token.i - clause.i)) if found else None
 
 
+def _complement_clause(token: Token) -> Token | None:
+    """The clause a control word governs, also through its adjective ("is willing to send")."""
+    for c in token.children:
+        if c.dep_ in {"xcomp", "ccomp"}:
+            return c
+    for c in token.children:
+        if c.dep_ == "acomp":
+            found = next((g for g in c.children if g.dep_ in {"xcomp", "ccomp"}), None)
+            if found is not None:
+                return found
+    return None
+
+
 def _against(p: Pred) -> bool:
     """The act is aimed at someone named with "against" or "on" ("sanctions against X")."""
     for head in (p.token, p.carrier):
@@ -338,7 +351,7 @@ def _compose_control(preds: dict[int, Pred]) -> None:
         direct = _complement_of(p, preds)
         comp = direct or _nested_complement(p, preds)
         if comp is None or comp is p:
-            p.complement_verb = next((c for c in p.token.children if c.dep_ in {"xcomp", "ccomp"}), None)
+            p.complement_verb = _complement_clause(p.token)
             continue
         if family == "intent" and comp is direct and comp.root in _COERCIVE:
             family = "threaten"  # "vowed to fight", "is prepared to impose martial law"
