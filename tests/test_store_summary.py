@@ -95,6 +95,9 @@ def test_quad_filter_and_paging_of_events_and_clusters(db):
         shelling = s.clusters(quad=[4])
         assert shelling and all(c.cameo_root == "19" for c in shelling)
         assert s.count_clusters(quad=[4]) == len(shelling) < len(clusters)
+        articles = s.articles()
+        assert s.articles(limit=2, offset=3) == articles[3:5]
+        assert s.articles(offset=len(articles)) == []
 
 
 def test_bad_filters_fail_when_the_filter_is_built(db):

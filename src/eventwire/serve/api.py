@@ -51,8 +51,8 @@ def articles(request: Request,
              limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
              offset: Annotated[int, Query(ge=0, le=MAX_ROWS)] = 0) -> dict[str, Any]:
     with _db(request).read() as store:
-        rows = store.articles(source=source, since=since, until=until, limit=offset + limit)
-    return {"offset": offset, "limit": limit, "articles": rows[offset:]}
+        rows = store.articles(source=source, since=since, until=until, limit=limit, offset=offset)
+    return {"offset": offset, "limit": limit, "articles": rows}
 
 
 @router.get("/articles/{article_id}", summary="One article with all its records (the contract)")

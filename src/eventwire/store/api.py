@@ -211,10 +211,14 @@ class EventStore:
 
     @_reading
     def articles(self, *, source: str | None = None, since: str | date | None = None,
-                 until: str | date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Article metadata rows (no body); `article(id)` gives the whole record."""
+                 until: str | date | None = None, limit: int | None = None,
+                 offset: int = 0) -> list[dict[str, Any]]:
+        """Article metadata rows (no body), by publication day; `article(id)` gives the whole
+        record."""
+        if offset < 0 or (limit is not None and limit < 0):
+            raise StoreError("limit and offset must be 0 or more")
         return queries.select_articles(self.con, source=source, since=parse_day(since, "--since"),
-                                       until=parse_day(until, "--until"), limit=limit)
+                                       until=parse_day(until, "--until"), limit=limit, offset=offset)
 
     @_reading
     def article(self, article_id: str) -> Article | None:

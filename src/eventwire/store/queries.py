@@ -327,7 +327,7 @@ def select_actors(con: Con, like: str | None, limit: int | None) -> list[dict[st
 
 
 def select_articles(con: Con, *, source: str | None, since: date | None, until: date | None,
-                    limit: int | None) -> list[dict[str, Any]]:
+                    limit: int | None, offset: int = 0) -> list[dict[str, Any]]:
     clauses, params = [], []
     if source:
         clauses.append("lower(source) = lower(?)")
@@ -340,9 +340,8 @@ def select_articles(con: Con, *, source: str | None, since: date | None, until: 
         params.append(until)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = ("SELECT id, ref, source, url, headline, published, language, n_events, run_id, stored_at "
-           f"FROM articles{where} ORDER BY published_day NULLS LAST, id")
-    if limit:
-        sql += f" LIMIT {int(limit)}"
+           f"FROM articles{where} ORDER BY published_day NULLS LAST, id"
+           f"{_page(EventFilter(limit=limit, offset=offset))}")
     return _dicts(con.execute(sql, params))
 
 
