@@ -179,3 +179,12 @@ def test_a_second_run_on_the_same_output_is_refused(tmp_path):
         run([str(tmp_path / "none.jsonl")], tmp_path)
     summary = run([str(tmp_path / "none.jsonl")], tmp_path)  # free again once the first is done
     assert summary.shards == 0 and summary.missing
+
+
+def test_every_run_option_is_documented():
+    from eventwire.commands.run import run_command
+
+    doc = (ROOT / "docs" / "scale.md").read_text(encoding="utf-8")
+    for param in run_command.params:
+        for flag in param.opts:
+            assert f"`{flag}" in doc, f"{flag} of `eventwire run` is not in docs/scale.md"
