@@ -93,32 +93,36 @@ def test_publication_day_partitions():
 def test_local_run_writes_every_article_once_and_resumes(tmp_path):
     ids = write_files(tmp_path / "in", files=3, per_file=4)
     (tmp_path / "in" / "junk.jsonl").write_text("{not json\n")
+    note = tmp_path / "in" / "note.txt"
+    note.write_text("Police arrested dozens of protesters in Nairobi on Tuesday, witnesses said.\n")
     out = tmp_path / "out"
     summary = run([str(tmp_path / "in")], out, workers=2)
-    assert (summary.shards, summary.shards_run, summary.articles, summary.rejections) == (4, 4, 12, 1)
+    assert (summary.shards, summary.shards_run, summary.articles, summary.rejections) == (5, 5, 13, 1)
+    assert summary.workers == 2
     con = connect(out)
     refs = [r[0] for r in con.execute("SELECT ref FROM articles ORDER BY ref").fetchall()]
-    assert refs == sorted(ids)
+    assert refs == sorted([*ids, str(note)])
     n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
     assert n_events == summary.events > 0
     days = {r[0] for r in con.execute("SELECT DISTINCT published_day FROM articles").fetchall()}
-    assert days <= {f"2024-{m:02d}-{d:02d}" for m in (1, 2, 3) for d in range(1, 6)}
+    assert "unknown" in days  # the undated note
+    assert days - {"unknown"} <= {f"2024-{m:02d}-{d:02d}" for m in (1, 2, 3) for d in range(1, 6)}
     assert con.execute("SELECT count(*) FROM rejections").fetchone()[0] == 1
 
     again = run([str(tmp_path / "in")], out, workers=2)
-    assert (again.shards_skipped, again.shards_run, again.articles) == (4, 0, 0)
+    assert (again.shards_skipped, again.shards_run, again.articles) == (5, 0, 0)
 
     (tmp_path / "in" / "part-001.jsonl").touch()  # a changed input is its shard redone, not added twice
     os.utime(tmp_path / "in" / "part-001.jsonl", ns=(1, 1))
     redo = run([str(tmp_path / "in")], out, workers=1)
     assert (redo.shards_run, redo.articles) == (1, 4)
-    assert connect(out).execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (12, 12)
+    assert connect(out).execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (13, 13)
 
     db = database(out)
     import duckdb
 
     with duckdb.connect(str(db), read_only=True) as store:
-        assert store.execute("SELECT count(*) FROM articles").fetchone()[0] == 12
+        assert store.execute("SELECT count(*) FROM articles").fetchone()[0] == 13
         assert store.execute("SELECT count(*) FROM events").fetchone()[0] == n_events
 
 
@@ -188,3 +192,12 @@ def test_every_run_option_is_documented():
     for param in run_command.params:
         for flag in param.opts:
             assert f"`{flag}" in doc, f"{flag} of `eventwire run` is not in docs/scale.md"
+
+
+def test_ray_engine_without_ray_says_how_to_install(tmp_path, monkeypatch):
+    from eventwire.errors import ConfigError
+
+    write_files(tmp_path / "in", files=1, per_file=1)
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if ray were not installed
+    with pytest.raises(ConfigError, match=r"eventwire\[ray\]"):
+        run([str(tmp_path / "in")], tmp_path / "out", engine="ray")
