@@ -166,6 +166,8 @@ def _queries(db) -> dict[str, float]:  # type: ignore[no-untyped-def]
         "count_TURMIL_vs_SYRREB_19": lambda: db.count(actor="TURMIL", target="SYRREB", type="19"),
         "clusters_3plus_first_100": lambda: db.clusters(min_articles=3, limit=100),
         "article_by_id": lambda: db.article(db.articles(limit=1)[0]["id"]),
+        "summary_all": lambda: db.summary(),
+        "events_quad4_page_50": lambda: db.events(quad=[4], limit=100, offset=5000),
     }
     out = {}
     for name, case in cases.items():
