@@ -91,7 +91,7 @@ def _run_dataset(ray, shards: Sequence[Shard], output: Path, *, workers: int, se
                                "published": published, "version": version},
         batch_size=1,
         batch_format="numpy",
-        concurrency=max(1, min(workers, len(shards))),
+        compute=ray.data.ActorPoolStrategy(size=max(1, min(workers, len(shards)))),
         num_cpus=1,
     )
     results: list[ShardResult] = []
