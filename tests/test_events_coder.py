@@ -237,3 +237,40 @@ def test_failed_agreement_is_a_rejection(code):
 def test_round_of_talks_is_the_talks(code):
     e = _one(code("Egypt held a new round of talks with Hamas in Cairo."), "04")
     assert "talks" in e.action.text and _has(e.target, "Hamas")
+
+
+def _code_of(mention) -> str | None:
+    return mention.actor.code if mention is not None and mention.actor is not None else None
+
+
+def test_forces_moved_are_the_instrument_and_their_destination_the_target(code):
+    e = _one(code("Chile is willing to send engineers to Peru, its defence minister said."), "03")
+    assert _code_of(e.target) == "PER"
+    e = _one(code("Syria says it is willing to withdraw its troops from Lebanon."), "03")
+    assert _code_of(e.target) == "LBN"
+    e = _one(code("Kenya refused to deploy peacekeepers in Somalia."), "12")
+    assert _code_of(e.target) == "SOM"
+
+
+def test_a_visit_targets_its_host(code):
+    e = _one(code("The Iraqi president arrived in Amman on a surprise visit."), "04")
+    assert _code_of(e.target) == "JOR"
+
+
+def test_a_thing_gives_the_actor_inside_it_or_no_target(code):
+    e = _one(code("The United States suspended part of an aid program for Bolivia."), "16")
+    assert _code_of(e.target) == "BOL"
+    e = _one(code("Brazil eased emergency measures on Monday."), "08")
+    assert e.target is None
+
+
+def test_the_acting_party_of_a_prevented_act_is_its_target(code):
+    e = _one(code("Turkish police prevented a demonstration by students in Ankara."), "17")
+    assert _has(e.target, "students")
+
+
+def test_threat_targets_the_party_that_must_comply(code):
+    e = _one(code("Iran threatened to launch a new offensive unless Baghdad accepted its terms."), "13")
+    assert _code_of(e.target) and _code_of(e.target).startswith("IRQ")
+    e = _one(code("Moscow threatened to quit the talks if Washington deploys new missiles."), "13")
+    assert _code_of(e.target) and _code_of(e.target).startswith("USA")

@@ -71,6 +71,7 @@ class Hit:
 @dataclass
 class KB:
     countries: dict[str, Country] = field(default_factory=dict)
+    by_iso2: dict[str, str] = field(default_factory=dict)  # filled on first use
     entries: list[KBEntry] = field(default_factory=list)
     names: dict[str, list[Hit]] = field(default_factory=dict)
     surnames: dict[str, list[KBEntry]] = field(default_factory=dict)

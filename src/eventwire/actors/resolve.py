@@ -50,6 +50,16 @@ class ArticleActors:
             self._cache[key] = _widen(found, span) if found is not None else None
         return self._cache[key]
 
+    def state_of(self, iso2: str | None) -> Actor | None:
+        """The state actor of a country given by its ISO alpha-2 code (a place's country)."""
+        if not iso2 or self._composer is None:
+            return None
+        kb = self._composer.kb
+        if not kb.by_iso2:
+            kb.by_iso2.update({c.iso2: c.iso3 for c in kb.countries.values() if c.iso2})
+        iso3 = kb.by_iso2.get(iso2.upper())
+        return kb.state(iso3) if iso3 else None
+
     def for_token(self, token: Token) -> Mention | None:
         return self.for_span(token.doc[token.i : token.i + 1])
 

@@ -41,6 +41,7 @@ INSTRUMENT_NOUNS = frozenset({
     "unit", "units", "tank", "tanks", "warship", "warships", "jet", "jets", "weapon", "weapons",
     "peacekeeper", "peacekeepers", "reservist", "reservists", "personnel", "contingent", "battalion",
     "battalions", "army", "navy", "marines", "police", "observers", "monitors", "material", "equipment",
+    "missile", "missiles", "rocket", "rockets",
 })
 # verbs that move or give forces: what they move is the instrument, where it goes the target
 # ("sent troops to X", "withdrew its forces from X", "deployed peacekeepers in X")

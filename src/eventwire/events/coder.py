@@ -278,6 +278,9 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
         tgt_cands = tgt_cands + verb_targets(p.merged, skip) if tgt_cands else verb_targets(p.merged, skip)
     if p.complement is not None or p.complement_verb is not None:
         tgt_cands += _complement_targets(p)
+    if p.root == "13" or _ultimatum(p):
+        # "threatened to strike unless Baghdad accepts": who must comply is the one threatened
+        tgt_cands = _conditioned(p) + tgt_cands
     if p.root == "14":
         # protests name their target in the clause that says what they want
         for head in (p.token, p.carrier):
@@ -298,29 +301,45 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
         return conjunct_mentions(src_tok, ctx.actors), first + rest
     sources = conjunct_mentions(src_tok, ctx.actors) if src_tok is not None else []
     src_starts = {m.start for m, _ in sources}
-    tgt_tok = forced if forced is not None else _best_target(tgt_cands, ctx, src_starts)
+    tgt_tok, placed = (forced, None) if forced is not None else _best_target(tgt_cands, ctx, src_starts)
+    if placed is not None:
+        return sources, [(placed, True)]
     targets = conjunct_mentions(tgt_tok, ctx.actors) if tgt_tok is not None else []
     return sources, targets
 
 
-def _best_target(cands: list[Token], ctx: _Ctx, src_starts: set[int]) -> Token | None:
+def _best_target(cands: list[Token], ctx: _Ctx, src_starts: set[int]) -> tuple[Token | None, Mention | None]:
     """The first candidate that names an actor (not the source), or the actor named inside a
-    candidate that is a thing ("suspended an aid program for Bolivia"); else a named phrase the
-    KB does not know. Plain things ("eased emergency measures") are no target."""
+    candidate that is a thing ("suspended an aid program for Bolivia"), or the country of a
+    place ("lifted the emergency in Darfur": Sudan); else a named phrase the KB does not know.
+    Plain things ("eased emergency measures") are no target. The mention is set when it is
+    not the candidate's own."""
+    inner_found: Token | None = None
+    placed: tuple[Token, Mention] | None = None
     named: Token | None = None
     for c in cands:
         m, has_actor = mention_for(c, ctx.actors)
         if m is None or m.start in src_starts:
             continue
         if has_actor:
-            return c
-        for inner in inner_actors(c):
+            return c, None
+        for inner in inner_actors(c) if inner_found is None else ():
             im, ok = mention_for(inner, ctx.actors)
             if ok and im is not None and im.start not in src_starts:
-                return inner
+                inner_found = inner
+                break
+        if placed is None and not (m.actor is None and m.label in _NAME_LABELS - {"GPE"}):
+            place = ctx.places.in_range(m.start, m.end)
+            state = ctx.actors.state_of(place.country) if place is not None else None
+            if state is not None:
+                placed = c, Mention(m.text, m.start, m.end, state, m.label)
         if named is None and (c.ent_type_ in _NAME_LABELS or c.pos_ == "PROPN"):
             named = c
-    return named
+    if inner_found is not None:
+        return inner_found, None
+    if placed is not None:
+        return placed
+    return named, None
 
 
 _TERRITORY = frozenset({
@@ -368,6 +387,21 @@ def _complement_targets(p: Pred) -> list[Token]:
         out += verb_targets(clause, {p.token.i})
     if clause is not None:
         out += locatives(clause)  # "refused to deploy peacekeepers in Somalia"
+    return out
+
+
+_CONDITION_MARKS = frozenset({"if", "unless", "until"})
+
+
+def _conditioned(p: Pred) -> list[Token]:
+    """Subjects of the conditions a threat sets ("... if the United States goes ahead")."""
+    heads = [h for h in (p.token, p.anchor, p.complement.anchor if p.complement else p.complement_verb) if h is not None]
+    heads += [c for c in p.token.children if c.dep_ in {"xcomp", "ccomp"}]
+    out: list[Token] = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS for m in c.children):
+                out += [s for s in c.children if s.dep_ in {"nsubj", "nsubjpass"} and s.pos_ != "PRON" and s not in out]
     return out
 
 
