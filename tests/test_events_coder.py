@@ -274,3 +274,13 @@ def test_threat_targets_the_party_that_must_comply(code):
     assert _code_of(e.target) and _code_of(e.target).startswith("IRQ")
     e = _one(code("Moscow threatened to quit the talks if Washington deploys new missiles."), "13")
     assert _code_of(e.target) and _code_of(e.target).startswith("USA")
+
+
+def test_the_killer_of_a_casualty_merge_is_the_source(code):
+    e = _one(code("Russian aircraft killed 30 fighters in an attack on a village."), "19")
+    assert _has(e.source, "aircraft") and e.fatalities == 30
+
+
+def test_a_thing_demanded_is_not_the_one_urged(code):
+    e = _one(code("The minority is demanding autonomy from Serbian authorities."), "10")
+    assert _has(e.target, "authorities")

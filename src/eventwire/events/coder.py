@@ -253,10 +253,12 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
     forced: Token | None = None
     if p.entry.pos == "N":
         src_tok, _, between = noun_arguments(t, skip)
-        if src_tok is None and p.carrier is not None:
-            src_tok = verb_subject(p.carrier)
-            if src_tok is not None and src_tok.i == t.i:
-                src_tok = None
+        for verb in (p.carrier, p.merged):
+            # "launched strikes", "aircraft killed 46 civilians in an attack": who does the verb
+            if src_tok is None and verb is not None:
+                src_tok = verb_subject(verb)
+                if src_tok is not None and src_tok.i == t.i:
+                    src_tok = None
         tgt_cands = noun_target_candidates(t, skip)
         if p.carrier is not None:
             tgt_cands += verb_targets(p.carrier, skip | {t.i})
@@ -269,6 +271,8 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
         if p.entry.has("appeal") or p.entry.has("demand"):
             # "urged the bloc to free prisoners": the one urged is the target, named or not
             forced = next((c for c in t.children if c.dep_ in {"dobj", "dative"} and c.i not in skip), None)
+            if forced is not None and not any(c.dep_ in {"xcomp", "ccomp"} for c in t.children) and not mention_for(forced, ctx.actors)[1]:
+                forced = None  # "demanded autonomy from X": a thing demanded, not the one urged
         tgt_cands = seized + verb_targets(t, skip, ("with",) if p.root == "04" else (), instruments=p.root == "15")
         tgt_cands += _consumed_targets(p)
     if p.merged is not None and p.merged.lemma_ in {"die", "perish", "succumb"}:
