@@ -284,3 +284,10 @@ def test_the_killer_of_a_casualty_merge_is_the_source(code):
 def test_a_thing_demanded_is_not_the_one_urged(code):
     e = _one(code("The minority is demanding autonomy from Serbian authorities."), "10")
     assert _has(e.target, "authorities")
+
+
+def test_residents_take_the_country_where_the_event_is(code):
+    e = _one(code("Israeli soldiers and Egyptian police clashed with protesters in Cairo."), "19")
+    assert _code_of(e.target) == "EGYCVL"
+    assert {_code_of(x.source) for x in code("Israeli soldiers and Egyptian police clashed with protesters in Cairo.")
+            if x.action.root == "19"} == {"ISRMIL", "EGYCOP"}

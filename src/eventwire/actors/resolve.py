@@ -52,13 +52,24 @@ class ArticleActors:
 
     def state_of(self, iso2: str | None) -> Actor | None:
         """The state actor of a country given by its ISO alpha-2 code (a place's country)."""
+        iso3 = self._iso3(iso2)
+        return self._composer.kb.state(iso3) if iso3 and self._composer is not None else None
+
+    def placed(self, actor: Actor, iso2: str | None) -> Actor:
+        """A role-only actor ("protesters": CVL) given the country the text puts it in, by the
+        ISO alpha-2 code of that place; any other actor unchanged."""
+        iso3 = self._iso3(iso2)
+        if iso3 is None or actor.country or not actor.role or self._composer is None:
+            return actor
+        return self._composer.kb.role_actor(iso3, actor.code)
+
+    def _iso3(self, iso2: str | None) -> str | None:
         if not iso2 or self._composer is None:
             return None
         kb = self._composer.kb
         if not kb.by_iso2:
             kb.by_iso2.update({c.iso2: c.iso3 for c in kb.countries.values() if c.iso2})
-        iso3 = kb.by_iso2.get(iso2.upper())
-        return kb.state(iso3) if iso3 else None
+        return kb.by_iso2.get(iso2.upper())
 
     def for_token(self, token: Token) -> Mention | None:
         return self.for_span(token.doc[token.i : token.i + 1])

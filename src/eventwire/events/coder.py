@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import Event, Mention, Quote, TimeRef
+from ..model import Event, Mention, Place, Quote, TimeRef
 from .acled import acled_sub_type
 from .arguments import (
     NON_AGENTS,
@@ -127,7 +127,6 @@ def _events_of(
         return []
     if p.entry.has("sym") and p.entry.pos == "N" and not (sources and targets) and not _waged(p):
         return []  # "the war", "after days of fighting", "if war starts": a state of conflict
-    pairs = _pairs(p, sources, targets)
     mode = _mode(p, ctx)
     reporter = _reporter_text(p, ctx)
     # the acting party's own name is not where it acted; a target may well be ("shelled Gaza")
@@ -135,6 +134,9 @@ def _events_of(
     local = _bare_nominal(p)  # a nominal reference carries only its own place and time
     clauses = ctx.clauses(sent)
     place = event_place(ctx.places, p.anchor, sent, clauses, args, local=local)
+    sources = [_placed(a, ctx, place) for a in sources]
+    targets = [_placed(a, ctx, place) for a in targets]
+    pairs = _pairs(p, sources, targets)
     date = event_date(ctx.times, p.anchor, sent, clauses, local=local)
     cues = _cues(p, ctx, sent)
     code, rule = _future_intent(p, refine(p.code, cues), mode)
@@ -170,6 +172,23 @@ def _events_of(
 Arg = tuple[Mention, bool]
 
 _FUTURE_AUX = frozenset({"will", "wo", "would", "shall", "'ll"})
+
+
+# roles whose members are, unless the text says otherwise, of the country they act in
+_RESIDENT_ROLES = frozenset({"CVL", "OPP", "COP", "GOV", "LEG", "JUD", "EDU", "LAB", "AGR", "BUS", "REL", "PTY"})
+
+
+def _placed(arg: Arg, ctx: _Ctx, place: Place | None) -> Arg:
+    """A role-only party takes its country from a place named in its own phrase ("people in
+    Hong Kong"), else, for residents (protesters, police, students), from where the event is."""
+    m, ok = arg
+    actor = m.actor
+    if actor is None or actor.country or not actor.role or actor.type in {"igo", "ngo"}:
+        return arg
+    inside = ctx.places.in_range(m.start, m.end)
+    where = inside or (place if actor.role in _RESIDENT_ROLES else None)
+    placed = ctx.actors.placed(actor, where.country if where is not None else None)
+    return (Mention(m.text, m.start, m.end, placed, m.label), ok) if placed is not actor else arg
 
 
 def _announced(p: Pred) -> bool:
@@ -430,6 +449,8 @@ def _among(m: Mention, sources: list[Arg]) -> bool:
     """The target is one of the parties of a compound source ("A and B said their countries
     should cooperate")."""
     country = m.actor.country if m.actor is not None else None
+    if m.actor is not None and m.actor.type != "state" and m.text.split()[0].lower() not in {"their", "each"}:
+        return False
     return country is not None and any(s.actor is not None and s.actor.country == country for s, _ in sources)
 
 
