@@ -201,3 +201,20 @@ def test_ray_engine_without_ray_says_how_to_install(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)  # as if ray were not installed
     with pytest.raises(ConfigError, match=r"eventwire\[ray\]"):
         run([str(tmp_path / "in")], tmp_path / "out", engine="ray")
+
+
+@pytest.mark.model
+def test_what_a_dead_attempt_left_is_replaced_not_added_to(tmp_path, extractor):
+    from eventwire.scale.shards import attempt_path
+
+    write_files(tmp_path / "in", files=1, per_file=1)
+    shard = plan([str(tmp_path / "in")], tmp_path / "out").todo[0]
+    stale = extractor.extract_text("Rebels attacked a convoy near Goma on Monday.", published="2023-05-05")
+    write_articles(tmp_path / "out", shard.id, [stale])  # as if renamed in place before a kill -9
+    attempt_path(tmp_path / "out", shard).parent.mkdir(parents=True, exist_ok=True)
+    attempt_path(tmp_path / "out", shard).touch()
+    summary = run([str(tmp_path / "in")], tmp_path / "out", workers=1)
+    assert summary.articles == 1
+    refs = connect(tmp_path / "out").execute("SELECT ref FROM articles").fetchall()
+    assert refs == [("art-00000",)]
+    assert not attempt_path(tmp_path / "out", shard).exists()

@@ -53,8 +53,9 @@ def plan(inputs: Sequence[str], output: str | Path, *, slice_bytes: int = DEFAUL
     files, missing = expand_inputs(inputs)
     out = Path(output)
     shards = plan_shards(files, slice_bytes=slice_bytes)
-    done = tuple(s for s in shards if is_done(out, s))
-    todo = tuple(s for s in shards if not is_done(out, s))
+    finished = {s.id for s in shards if is_done(out, s)}
+    done = tuple(s for s in shards if s.id in finished)
+    todo = tuple(s for s in shards if s.id not in finished)
     return Plan(todo=todo, done=done, missing=tuple(missing))
 
 

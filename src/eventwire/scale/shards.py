@@ -157,6 +157,11 @@ def marker_path(output: Path, shard: Shard) -> Path:
     return output / MARKER_DIR / f"{shard.id}{MARKER_SUFFIX}"
 
 
+def attempt_path(output: Path, shard: Shard) -> Path:
+    """Exists while a worker is on the shard: left behind, it says an attempt died half-way."""
+    return output / MARKER_DIR / f"{shard.id}.started"
+
+
 def is_done(output: Path, shard: Shard) -> bool:
     """Done when its marker exists and was made from the same file (size and modification time)."""
     path = marker_path(output, shard)
@@ -214,6 +219,7 @@ __all__ = [
     "DEFAULT_SLICE_BYTES",
     "Shard",
     "atomic_write",
+    "attempt_path",
     "expand_braces",
     "expand_inputs",
     "is_done",

@@ -20,7 +20,7 @@ from ..model import Article, Document, Rejection
 from ..pipeline import Extractor
 from ..settings import Settings
 from .parquet import ShardWriter, remove_shard_output
-from .shards import Shard, mark_done, read_shard
+from .shards import Shard, attempt_path, mark_done, marker_path, read_shard
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,13 @@ class ShardProcessor:
     def process(self, shard: Shard) -> ShardResult:
         """Run one shard from scratch and mark it done; what an earlier attempt left is replaced."""
         started, cpu = time.perf_counter(), time.process_time()
-        remove_shard_output(self.output, shard.id)
+        attempt = attempt_path(self.output, shard)
+        if attempt.exists() or marker_path(self.output, shard).exists():
+            # an attempt that died, or output of a since-changed input: only then is there
+            # anything to clear, so a fresh run never scans the output folder
+            remove_shard_output(self.output, shard.id)
+        attempt.parent.mkdir(parents=True, exist_ok=True)
+        attempt.touch()
         writer = ShardWriter(self.output, shard.id)
         counts = {"articles": 0, "rejections": 0, "events": 0}
         items = read_shard(shard, published=self.published, settings=self.settings)
@@ -74,6 +80,7 @@ class ShardProcessor:
             **counts, "seconds": seconds, "files": [str(f.relative_to(self.output)) for f in files],
             "eventwire": self.version, "settings_digest": self.settings.digest(),
         })
+        attempt.unlink(missing_ok=True)
         return ShardResult(shard.id, shard.name, seconds=seconds,
                            cpu_seconds=round(time.process_time() - cpu, 3), worker=self.name,
                            worker_load_cpu_seconds=self.load_cpu_seconds, worker_rss_mb=peak_rss_mb(),
