@@ -291,3 +291,8 @@ def test_residents_take_the_country_where_the_event_is(code):
     assert _code_of(e.target) == "EGYCVL"
     assert {_code_of(x.source) for x in code("Israeli soldiers and Egyptian police clashed with protesters in Cairo.")
             if x.action.root == "19"} == {"ISRMIL", "EGYCOP"}
+
+
+def test_the_source_own_thing_is_no_target_what_it_is_aimed_at_is(code):
+    e = _one(code("Demonstrators in Baghdad blocked a road to show their anger at the United States' policies."), "14")
+    assert _code_of(e.target) == "USA"

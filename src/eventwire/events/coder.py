@@ -324,14 +324,17 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
         return conjunct_mentions(src_tok, ctx.actors), first + rest
     sources = conjunct_mentions(src_tok, ctx.actors) if src_tok is not None else []
     src_starts = {m.start for m, _ in sources}
-    tgt_tok, placed = (forced, None) if forced is not None else _best_target(tgt_cands, ctx, src_starts)
+    src_codes = {m.actor.code for m, _ in sources if m.actor is not None}
+    tgt_tok, placed = (forced, None) if forced is not None else _best_target(tgt_cands, ctx, src_starts, src_codes)
     if placed is not None:
         return sources, [(placed, True)]
     targets = conjunct_mentions(tgt_tok, ctx.actors) if tgt_tok is not None else []
     return sources, targets
 
 
-def _best_target(cands: list[Token], ctx: _Ctx, src_starts: set[int]) -> tuple[Token | None, Mention | None]:
+def _best_target(
+    cands: list[Token], ctx: _Ctx, src_starts: set[int], src_codes: set[str] = frozenset()
+) -> tuple[Token | None, Mention | None]:
     """The first candidate that names an actor (not the source), or the actor named inside a
     candidate that is a thing ("suspended an aid program for Bolivia"), or the country of a
     place ("lifted the emergency in Darfur": Sudan); else a named phrase the KB does not know.
@@ -340,17 +343,23 @@ def _best_target(cands: list[Token], ctx: _Ctx, src_starts: set[int]) -> tuple[T
     inner_found: Token | None = None
     placed: tuple[Token, Mention] | None = None
     named: Token | None = None
+    itself: Token | None = None
     for c in cands:
         m, has_actor = mention_for(c, ctx.actors)
         if m is None or m.start in src_starts:
             continue
-        if has_actor:
+        own = has_actor and m.actor is not None and m.actor.code in src_codes
+        if own:
+            itself = itself or c  # "to show their anger at X": the source's own thing, X is aimed at
+        elif has_actor:
             return c, None
         for inner in inner_actors(c) if inner_found is None else ():
             im, ok = mention_for(inner, ctx.actors)
-            if ok and im is not None and im.start not in src_starts:
+            if ok and im is not None and im.start not in src_starts and not (im.actor and im.actor.code in src_codes):
                 inner_found = inner
                 break
+        if own:
+            continue
         if placed is None and not (m.actor is None and m.label in _NAME_LABELS - {"GPE"}):
             place = ctx.places.in_range(m.start, m.end)
             state = ctx.actors.state_of(place.country) if place is not None else None
@@ -362,7 +371,7 @@ def _best_target(cands: list[Token], ctx: _Ctx, src_starts: set[int]) -> tuple[T
         return inner_found, None
     if placed is not None:
         return placed
-    return named, None
+    return named or itself, None
 
 
 _TERRITORY = frozenset({
