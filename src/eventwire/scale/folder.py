@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreError
+from ..settings import Settings
 from .parquet import ARTICLES_DIR, REJECTIONS_DIR
 
 CACHE_DB = "_eventwire.duckdb"
@@ -80,13 +81,17 @@ def connect(folder: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def database(folder: str | Path, db: str | Path | None = None) -> Path:
+def database(folder: str | Path, db: str | Path | None = None, *, settings: Settings | None = None) -> Path:
     """The folder loaded into an eventwire database (kept up to date incrementally); its path."""
     from ..store.load import load
 
     root = Path(folder)
+    if not (root / ARTICLES_DIR).is_dir():
+        raise StoreError(f"{root}: not an eventwire run output folder (no {ARTICLES_DIR}/ inside); "
+                         "pass a database file or a folder made by `eventwire run --output`")
     target = Path(db) if db else root / CACHE_DB
-    load([root / ARTICLES_DIR, *([root / REJECTIONS_DIR] if (root / REJECTIONS_DIR).is_dir() else [])], target)
+    sources = [root / ARTICLES_DIR, *([root / REJECTIONS_DIR] if (root / REJECTIONS_DIR).is_dir() else [])]
+    load(sources, target, settings=settings)
     return target
 
 
