@@ -296,3 +296,10 @@ def test_residents_take_the_country_where_the_event_is(code):
 def test_the_source_own_thing_is_no_target_what_it_is_aimed_at_is(code):
     e = _one(code("Demonstrators in Baghdad blocked a road to show their anger at the United States' policies."), "14")
     assert _code_of(e.target) == "USA"
+
+
+def test_a_purpose_clause_names_the_target(code):
+    e = _one(code("Egyptian police opened fire to disperse Islamist demonstrators on Monday."), "19")
+    assert _has(e.target, "demonstrators")
+    e = _one(code("Chile is willing to send material to help defend Peru if it is attacked."), "03")
+    assert _code_of(e.target) == "PER"

@@ -282,8 +282,29 @@ def inner_actors(token: Token) -> list[Token]:
     belongs to or is for ("an aid program for Bolivia", "demands from UNITA", "Iran's offer")."""
     return [
         t for t in token.subtree
-        if t.i != token.i and t.ent_type_ in _NAMED_LABELS and t.dep_ not in {"compound", "flat"}
+        if t.i != token.i and t.ent_type_ in _NAMED_LABELS and (t.dep_ not in {"compound", "flat"} or _last_of_name(t))
     ]
+
+
+def _last_of_name(token: Token) -> bool:
+    """The last word of a name used as a modifier ("United Nations planes": Nations)."""
+    doc = token.doc
+    return token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I"
+
+
+def purposes(token: Token) -> list[Token]:
+    """Who a purpose clause acts on ("opened fire to disperse demonstrators", "send material to
+    help defend X"): the targets of infinitive clauses under the verb, two levels deep."""
+    out: list[Token] = []
+    level = [token]
+    for _ in range(2):
+        level = [
+            c for h in level for c in h.children
+            if c.pos_ == "VERB" and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        ]
+        for v in level:
+            out += verb_targets(v, {token.i})
+    return out
 
 
 # places and things an act hits: their owner is the target ("positions of the SDF", "SDF posts")
@@ -418,6 +439,7 @@ __all__ = [
     "noun_arguments",
     "noun_target_candidates",
     "prep_object",
+    "purposes",
     "span_of",
     "usable_argument",
     "verb_subject",

@@ -23,6 +23,7 @@ from .arguments import (
     noun_arguments,
     noun_target_candidates,
     prep_object,
+    purposes,
     verb_subject,
     verb_targets,
 )
@@ -312,6 +313,7 @@ def _arguments(p: Pred, ctx: _Ctx) -> tuple[list[Arg], list[Arg]]:
                     tgt_cands += clause_actors(c) if c.pos_ == "VERB" else [g for g in c.children if g.dep_ == "pobj"]
     if p.root == "04":
         tgt_cands += hosts(p.anchor)  # "arrived in Amman": the host is met
+    tgt_cands += purposes(p.anchor)
     if p.root not in {"01", "04"}:
         tgt_cands += locatives(p.anchor) + [x for i in p.consumed for x in locatives(t.doc[i])]
     if not between and p.carrier is not None:
@@ -419,6 +421,7 @@ def _complement_targets(p: Pred) -> list[Token]:
         out += verb_targets(clause, {p.token.i})
     if clause is not None:
         out += locatives(clause)  # "refused to deploy peacekeepers in Somalia"
+        out += purposes(clause)
     return out
 
 
