@@ -194,3 +194,30 @@ def test_stalled_headers_are_cut_off(served: Served) -> None:
         except TimeoutError:
             closed = False
     assert closed and time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize("body", [
+    b'{"text": ' + b"[" * 10_000 + b"]" * 10_000 + b"}", b'{"text": "\\ud800 lone surrogate"}',
+    b'{"text": "ok", "published": "2024-13-45"}', b"[1, 2]", b"null", b'{"text": "x", "ref": {"a": 1}}',
+    b'{"text": "x", "ref": "' + b"r" * 1000 + b'"}', b"\xff\xfe{\x00", b"",
+])
+def test_malformed_extraction_bodies_are_refused_in_the_error_shape(served: Served, body: bytes) -> None:
+    status, headers, answer = served.post("/api/v1/extract", body)
+    assert status in (400, 422), (status, answer[:200])
+    _check(status, headers, answer, repr(body[:40]))
+    status, headers, answer = served.post("/api/v1/extract", b'{"text": "x"}', headers={"Content-Type": "text/plain"})
+    assert status in (400, 415, 422) and status < 500
+
+
+@pytest.mark.parametrize("text", [
+    "Police\x00 arrested\x07 12\x1b[31m people\x0b in Dhaka.\x0c", "Police arrested 12 people in Dhaka." + "\n" * 5000,
+    "!?.,;:" * 500, "🔥💣 Police 👮 arrested 12 people in Dhaka 🇧🇩 on Monday.",
+    "\u202ePolice arrested 12 people in Dhaka\u202c \u200b\u200b\ufeff said officials.", "a" * 15_000,
+    "<script>alert(1)</script> Police arrested 12 people in Dhaka.",
+])
+def test_odd_texts_extract_to_the_contract(served: Served, text: str) -> None:
+    status, headers, body = served.post("/api/v1/extract", json.dumps({"text": text}).encode())
+    assert status == 200, body[:300]
+    assert headers["content-type"].startswith("application/json")
+    (article,) = json.loads(body)["articles"]
+    assert {"id", "body", "events", "entities"} <= set(article)
