@@ -303,3 +303,8 @@ def test_a_purpose_clause_names_the_target(code):
     assert _has(e.target, "demonstrators")
     e = _one(code("Chile is willing to send material to help defend Peru if it is attacked."), "03")
     assert _code_of(e.target) == "PER"
+
+
+def test_compound_parties_restoring_ties_act_on_each_other(code):
+    events = [e for e in code("Chile and Bolivia have restored their diplomatic ties after a long break.") if e.action.root == "05"]
+    assert {(_code_of(e.source), _code_of(e.target)) for e in events} == {("CHL", "BOL"), ("BOL", "CHL")}

@@ -448,7 +448,8 @@ def _addressee(t: Token) -> Token | None:
 
 
 def _pairs(p: Pred, sources: list[Arg], targets: list[Arg]) -> list[tuple[Arg | None, Arg | None]]:
-    mutual = p.entry.has("sym") or p.root in {"04", "06"} or p.entry.lemma in {"agree", "sign"}
+    # meetings, ties and cooperation of a compound subject are mutual ("A and B restored ties")
+    mutual = p.entry.has("sym") or p.root in {"04", "05", "06"} or p.entry.lemma in {"agree", "sign"}
     if mutual and len(sources) > 1 and not any(ok and not _among(m, sources) for m, ok in targets):
         return [(a, b) for a in sources[:_MAX_PAIRS] for b in sources[:_MAX_PAIRS] if a is not b]
     srcs: list[Arg | None] = list(sources[:_MAX_PAIRS]) or [None]
