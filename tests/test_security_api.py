@@ -18,6 +18,8 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from eventwire import store as ew_store
 
@@ -221,3 +223,22 @@ def test_odd_texts_extract_to_the_contract(served: Served, text: str) -> None:
     assert headers["content-type"].startswith("application/json")
     (article,) = json.loads(body)["articles"]
     assert {"id", "body", "events", "entities"} <= set(article)
+
+
+_ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=60) | st.sampled_from(HOSTILE)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_values_in_random_parameters(served: Served, routes: list[tuple[str, str, list[dict[str, Any]]]],
+                                            data: st.DataObject) -> None:
+    method, path, params = data.draw(st.sampled_from([r for r in routes if r[0] == "GET" and r[2]]))
+    chosen = data.draw(st.lists(st.sampled_from(params), min_size=1, max_size=4, unique_by=lambda p: p["name"]))
+    values = {p["name"]: data.draw(_ANY_TEXT) for p in chosen}
+    url = path
+    for p in chosen:
+        if p["in"] == "path":
+            url = url.replace("{" + p["name"] + "}", quote(values.pop(p["name"]) or "x", safe=""))
+    url = _fill(url) + ("?" + urlencode(values) if values else "")
+    status, headers, body = served.get(url)
+    _check(status, headers, body, url)
