@@ -194,6 +194,15 @@ def test_deeply_nested_html_is_read_or_rejected(tmp_path: Path) -> None:
         read(unclosed)
 
 
+def test_a_feed_with_a_broken_encoding_declaration_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "feed.xml"  # found by tests/fuzz/atheris_ingest.py
+    path.write_bytes(b'<?xml version="1.0" encoding="u\xfftf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+                     b"<title>x</title><entry><title>t</title><summary>" + STORY.format(n=1).encode()
+                     + b"</summary></entry></feed>")
+    (item,) = read(path)
+    assert isinstance(item, Rejection) and item.code == "malformed_feed"
+
+
 def test_entity_expansion_in_a_feed_does_not_blow_up(tmp_path: Path) -> None:
     entities = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10 if i else "lol"}">' for i in range(10))
     path = tmp_path / "laughs.xml"

@@ -13,7 +13,11 @@ from .html import fragment_text
 def iter_feed(name: str, data: bytes) -> Iterator[Document | Rejection]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (UnicodeError, ValueError) as exc:  # feedparser decodes the XML declaration without a guard
+        yield Rejection(name, f"feed cannot be decoded ({exc}); check its XML declaration and encoding", "malformed_feed")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         why = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
