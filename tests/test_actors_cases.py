@@ -36,6 +36,8 @@ CASES = [
     ("Malian authorities expelled the French ambassador.", "Malian authorities", "MLIGOV", None),
     ("Burkina Faso's junta suspended two foreign broadcasters.", "Burkina Faso's junta", "BFAGOV", None),
     ("Kenyan protesters stormed parliament in Nairobi.", "Kenyan protesters", "KENCVL", None),
+    ("Ethnic Hungarians in northern Serbia held a rally.", "Ethnic Hungarians", "SRBCVL", None),
+    ("Hungarians voted on Sunday.", "Hungarians", "HUNCVL", None),
     ("South African President Cyril Ramaphosa called for calm.", "South African President Cyril Ramaphosa", "ZAFGOV", None),
     ("Libyan National Army forces advanced on Tripoli.", "Libyan National Army forces", "LBYREB", None),
     ("Cameroonian separatists attacked a school in the Northwest region.", "Cameroonian separatists", "CMRREB", None),

@@ -149,6 +149,11 @@ class Composer(BackReferences):
         if hit.kind in {"state", "adjective"} and attributive(self.doc, cand):
             return self._ref(cand, None, "place")
         actor = self.actor_of_hits(self.kb, [hit], self.date)
+        if hit.kind == "people" and actor is not None:
+            # a people living elsewhere is coded where it lives ("ethnic Albanians in Serbia": SRBCVL)
+            where = self._where(self.doc[cand.start : cand.end].root)
+            if where is not None and where != actor.country:
+                actor = self.kb.role_actor(where, "CVL")
         kind = {"state": "state", "adjective": "adjective", "seat": "role", "people": "role"}[hit.kind]
         return self._ref(cand, actor, kind, plural=hit.kind == "people")
 
