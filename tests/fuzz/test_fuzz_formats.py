@@ -203,6 +203,13 @@ def test_a_feed_with_a_broken_encoding_declaration_is_rejected(tmp_path: Path) -
     assert isinstance(item, Rejection) and item.code == "malformed_feed"
 
 
+def test_a_dateline_without_a_date_group_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"  # found by tests/fuzz/atheris_ingest.py
+    path.write_text("Thai Co\u00a0\u00a0 (Reuters) - Thailand's Constitutional Court on Wednesday dissolved the "
+                    "main opposition party, officials said.\n\nThe ruling was read in Bangkok.", encoding="utf-8")
+    assert documents(read(path))
+
+
 def test_entity_expansion_in_a_feed_does_not_blow_up(tmp_path: Path) -> None:
     entities = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10 if i else "lol"}">' for i in range(10))
     path = tmp_path / "laughs.xml"

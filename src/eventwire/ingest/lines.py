@@ -214,7 +214,8 @@ def find_dateline(paragraph: str) -> Dateline | None:
         if pattern is _DATELINE_CAPS and len(re.sub(r"[^A-Z]", "", place.split(",")[0])) < 3:
             continue
         return Dateline(
-            place=place, agency=agency.strip() if agency else None, end=match.end(), date=match.group("date")
+            place=place, agency=agency.strip() if agency else None, end=match.end(),
+            date=match.groupdict().get("date"),  # not every dateline pattern has a date
         )
     return None
 
