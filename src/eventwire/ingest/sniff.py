@@ -75,7 +75,7 @@ def _is_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with a byte order mark
     sample = head[:8192]
-    if b"\x00" in sample:
+    if sample.count(b"\x00") > max(2, len(sample) // 100):  # a stray NUL is a damaged record, not a binary file
         return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls / max(len(sample), 1) > 0.05
