@@ -40,6 +40,16 @@ class Timed:
     summary: RunSummary
 
 
+def _best(path: Path, out: Path, engine: str, workers: int) -> Timed:
+    """The fastest of BENCH_SCALE_REPEAT runs (default 1): other load only ever slows a run down."""
+    runs = [_timed(path, out, engine, workers) for _ in range(repeats())]
+    return Timed(min(r.seconds for r in runs), min(r.cpu_makespan for r in runs), runs[0].summary)
+
+
+def repeats() -> int:
+    return max(1, int(os.environ.get("BENCH_SCALE_REPEAT", "1")))
+
+
 def _timed(path: Path, out: Path, engine: str, workers: int) -> Timed:
     shutil.rmtree(out, ignore_errors=True)
     slice_bytes = math.ceil(path.stat().st_size / SHARDS)
@@ -68,12 +78,12 @@ def run() -> dict:
     path = write_corpus(HERE / "corpus" / f"bench-{n}.jsonl", n)
     words = sum(len(r["text"].split()) for r in load_texts(path))
     figures: dict[str, object] = {"scale_corpus_articles": n, "scale_corpus_words": words,
-                                  "scale_shards": SHARDS,
+                                  "scale_shards": SHARDS, "scale_repeats": repeats(),
                                   # other load on the machine makes parallel figures less reliable
                                   "scale_load_average_before": round(os.getloadavg()[0], 2)}
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-scale-") as tmp:
-        one = _timed(path, Path(tmp) / "w1", "local", 1)
-        two = _timed(path, Path(tmp) / "w2", "local", 2)
+        one = _best(path, Path(tmp) / "w1", "local", 1)
+        two = _best(path, Path(tmp) / "w2", "local", 2)
         assert one.summary.articles == two.summary.articles == n, "a scale run lost articles"
         per_core = n / one.cpu_makespan
         figures.update({
@@ -98,7 +108,7 @@ def run() -> dict:
         ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
         figures["ray_init_seconds"] = round(time.perf_counter() - started, 2)
         try:
-            on_ray = _timed(path, Path(tmp) / "ray", "ray", 2)
+            on_ray = _best(path, Path(tmp) / "ray", "ray", 2)
         finally:
             ray.shutdown()
         assert on_ray.summary.articles == n, "the ray run lost articles"
