@@ -7,10 +7,10 @@ WORLD_ATLAS := $(VENDOR)/node_modules/world-atlas/countries-110m.json
 
 .PHONY: demo test lint bench eval clean install web-assets browser
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,ray]'
 	touch $(STAMP)
 
 # The map's world outline (Natural Earth, npm package world-atlas); the map works without it.

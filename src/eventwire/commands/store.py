@@ -1,5 +1,5 @@
-"""Database commands: ingest, events, clusters, actors, articles, export (thin wrappers over
-eventwire.store and eventwire.export)."""
+"""Database commands: ingest, load, events, clusters, actors, articles, export, runs (thin wrappers
+over eventwire.store and eventwire.export)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,17 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
 
+from ..errors import StoreError
+
 DEFAULT_DB = "events.duckdb"
 
-_db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-                          help="The DuckDB database file.")
+_db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(),
+                          help="The DuckDB database file, or an `eventwire run` output folder to read.")
 _format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]),
                               default="table", show_default=True, help="Output format.")
 
@@ -84,6 +87,7 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str, published: str
     from ..store import ingest as run_ingest
     from ..store.filters import parse_day
 
+    _writable_db(db)
     day = parse_day(published, "--published")
     published = day.isoformat() if day else None
     settings = _settings(ctx)
@@ -98,6 +102,30 @@ def ingest(ctx: click.Context, sources: tuple[str, ...], db: str, published: str
     if summary.articles_read == 0 and summary.inputs_skipped == 0:
         click.echo("error: no input could be read (see the rejections table for why)", err=True)
         ctx.exit(1)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@_db_option
+@click.option("--batch-size", type=int, default=256, show_default=True, help="Articles per transaction.")
+@click.pass_context
+def load(ctx: click.Context, sources: tuple[str, ...], db: str, batch_size: int) -> None:
+    """Store finished output into the database: `eventwire run` folders (Parquet) and `extract`
+    output (JSON, JSON Lines). Idempotent like ingest: an article already stored is skipped."""
+    from .. import __version__
+    from ..store import load as run_load
+
+    _writable_db(db)
+    summary = run_load(list(sources), db, settings=_settings(ctx), batch_size=batch_size, version=__version__)
+    click.echo(_summary_line(summary, db), err=True)
+    if summary.articles_read == summary.rejections == summary.inputs_skipped == 0:
+        click.echo("error: no article found in the sources", err=True)
+        ctx.exit(1)
+
+
+def _writable_db(db: str) -> None:
+    if Path(db).is_dir():
+        raise StoreError(f"{db} is a folder; --db of ingest and load takes a database file such as events.duckdb")
 
 
 def _with_progress(sources: Sequence[str], work: Callable[[Callable[[Any], None]], Any]) -> Any:
@@ -273,4 +301,4 @@ def runs(ctx: click.Context, db: str, fmt: str) -> None:
         click.echo(", ".join(f"{n} {t}" for t, n in counts.items()))
 
 
-COMMANDS = [ingest, events, clusters, actors, articles, export, runs]
+COMMANDS = [ingest, load, events, clusters, actors, articles, export, runs]

@@ -259,7 +259,12 @@ class EventStore:
 
 
 def open(path: str | Path, *, read_only: bool = True, settings: Settings | None = None) -> EventStore:
-    """Open an eventwire database for queries (see the module docstring)."""
+    """Open an eventwire database for queries (see the module docstring); an `eventwire run` output
+    folder is loaded (incrementally) into the database inside it first."""
+    if Path(path).is_dir():
+        from ..scale.folder import database
+
+        path = database(path, settings=settings)
     return EventStore(path, read_only=read_only, settings=settings)
 
 
