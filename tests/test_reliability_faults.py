@@ -104,9 +104,6 @@ def test_full_disk_keeps_whole_batches_and_the_rerun_finishes(full_disk: dict[st
     assert_whole(moved, expected_ids(full_disk["first"]) | expected_ids(full_disk["more"]))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: store/db.py Store._transaction runs ROLLBACK after a failed "
-                   "COMMIT (DuckDB has already rolled back), which raises 'cannot rollback - no transaction "
-                   "is active' and escapes as a traceback instead of the StoreError")
 def test_full_disk_is_one_clear_error(full_disk: dict[str, object]) -> None:
     assert_clear_error(full_disk["result"], "No space left on device", "writing a batch failed")
 

@@ -156,10 +156,6 @@ def _session_processes(sid: int) -> list[int]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="bug: scale/local.py workers do not watch their parent; after "
-                   "`kill -9` of the `eventwire run` process its worker processes (each holding the model) "
-                   "and the resource tracker stay alive forever; fix: the worker initializer starts a "
-                   "daemon thread that exits the worker when os.getppid() changes")
 def test_run_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in", 1000)
     cmd = [sys.executable, "-m", "eventwire", "run", "--input", str(corpus), "--output", str(tmp_path / "out"),

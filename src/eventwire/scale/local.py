@@ -7,6 +7,9 @@ takes whole shards from a queue, so a slow shard never holds the others back.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -20,7 +23,16 @@ _processor: ShardProcessor | None = None
 
 def _start_worker(output: str, settings: Settings, published: str | None, version: str) -> None:
     global _processor
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _processor = ShardProcessor(output, settings=settings, published=published, version=version)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (kill -9 gives it no chance to stop us) exits too; its
+    unfinished shard has no marker, so the next run redoes it."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _run_shard(shard: Shard) -> ShardResult:

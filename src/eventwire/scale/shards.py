@@ -123,6 +123,8 @@ def read_shard(shard: Shard, *, published: str | None, settings: Settings) -> It
 def _clean(document: Document, published: str | None, settings: Settings) -> Document | Rejection:
     try:
         return ingest.from_raw(document, published, settings)
+    except OSError:  # the machine's fault (disk, temp folder), not the text's: stop, redo the shard later
+        raise
     except Exception as exc:  # as ingest does: a cleaning bug on odd text is reported, not fatal
         return Rejection(document.ref or "?", f"could not be cleaned ({type(exc).__name__}: {exc})", "internal_error")
 

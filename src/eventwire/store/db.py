@@ -7,6 +7,7 @@ is written in one transaction: a run killed at any moment leaves whole batches o
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -61,6 +62,12 @@ def connect(
         con.close()
         raise _open_error(name, exc) from exc
     return con
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, when DuckDB has not already done so itself (a failed COMMIT rolls back)."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
 
 
 def _open(name: str, read_only: bool, deadline: float) -> duckdb.DuckDBPyConnection:
@@ -140,7 +147,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
             queries.record_migration(con, migration.name, now())
             con.execute("COMMIT")
         except duckdb.Error as exc:
-            con.execute("ROLLBACK")
+            _rollback(con)
             raise StoreError(f"schema migration {migration.name} failed: {exc}") from exc
         applied.append(migration.name)
     return applied
@@ -226,10 +233,10 @@ class Store:
                 queries.record_input(self.con, *row)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
-            self.con.execute("ROLLBACK")
+            _rollback(self.con)
             raise StoreError(f"{self.path}: writing a batch failed ({exc}); nothing of it was stored") from exc
         except BaseException:  # Ctrl-C mid-batch: the batch is dropped whole, the run can go on later
-            self.con.execute("ROLLBACK")
+            _rollback(self.con)
             raise
 
     def start_run(self, *, command: str, sources: Sequence[str], settings: Any, version: str) -> int:
