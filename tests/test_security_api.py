@@ -175,9 +175,6 @@ def test_oversized_requests_are_cut_off_with_a_clear_status(served: Served) -> N
     assert status < 500, body[:200]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: serve/extract.py has no body read timeout; a client that "
-                   "declares a body and stalls holds a connection (and the extraction route) forever; "
-                   "fix: BodyLimit waits for each receive() with asyncio.wait_for and answers 408")
 def test_a_stalled_body_is_cut_off_with_408(served: Served) -> None:
     answer = _raw(served, b"POST /api/v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                   b"Content-Length: 1000\r\n\r\n{\"text\": \"", read_timeout=25)

@@ -7,6 +7,7 @@ lock lets one extraction run at a time.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from datetime import date
 from typing import Annotated, Any
@@ -57,6 +58,9 @@ def extract(request: Request, body: ExtractRequest) -> dict[str, Any]:
     return {"eventwire": __version__, "articles": [article.to_dict()]}
 
 
+BODY_TIMEOUT = 10.0  # seconds to wait for each part of a request body (a stalled client is cut off)
+
+
 class BodyLimit:
     """Refuses request bodies over `max_bytes` on the extract route, before buffering them."""
 
@@ -76,7 +80,11 @@ class BodyLimit:
 
         async def counted() -> Message:
             nonlocal seen
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), BODY_TIMEOUT)
+            except TimeoutError:
+                raise HTTPException(408, detail=f"request body not received within {BODY_TIMEOUT:g} s; "
+                                    "send the body at once") from None
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
                 # FastAPI re-raises HTTPExceptions met while reading a body (others become 400s)
