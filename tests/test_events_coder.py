@@ -308,3 +308,12 @@ def test_a_purpose_clause_names_the_target(code):
 def test_compound_parties_restoring_ties_act_on_each_other(code):
     events = [e for e in code("Chile and Bolivia have restored their diplomatic ties after a long break.") if e.action.root == "05"]
     assert {(_code_of(e.source), _code_of(e.target)) for e in events} == {("CHL", "BOL"), ("BOL", "CHL")}
+
+
+def test_event_sentence_is_its_body_slice_without_the_paragraph_break(extractor) -> None:
+    text = "Turkish drones struck SDF positions near Qamishli on Saturday.\n\nThe SDF denied it."
+    article = extractor.extract_text(text, published="2024-11-03")
+    assert article.events
+    for e in article.events:
+        assert e.sentence == article.body[e.start:e.end]
+        assert e.sentence == e.sentence.strip()

@@ -145,15 +145,16 @@ def _events_of(
         code, rule = "114", rule + "+rule:official-protest"  # a government protests by complaint
     if code == "152" and (len(sources) > 1 or len(targets) > 0 and p.entry.has("sym")):
         code, rule = "062", rule + "+rule:joint-exercise"  # exercises held together are cooperation
+    text = sent.text.rstrip()  # spaCy keeps the paragraph break in the sentence's last token
     events: list[Event] = []
     for k, (src, tgt) in enumerate(pairs[: _MAX_PAIRS * _MAX_PAIRS]):
         acled = _acled(code, cues, src, tgt)
         events.append(
             Event(
                 id=f"ev{p.token.idx}" + (f".{k}" if k else ""),
-                sentence=sent.text,
+                sentence=text,
                 start=sent.start_char,
-                end=sent.end_char,
+                end=sent.start_char + len(text),
                 source=src[0] if src else None,
                 target=tgt[0] if tgt else None,
                 action=make_action(_action_text(p), code, acled),
