@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -89,14 +90,21 @@ def assert_whole(db: Path, ids: set[str]) -> None:
                      "unclustered": 0, "clusters_without_row": 0}
 
 
-def kill_at_random_points(cmd: list[str], kills: int, rng: random.Random, *, earliest: float,
-                          latest: float) -> list[float]:
-    """Start `cmd` `kills` times and SIGKILL its whole process group (workers included, as a
-    power loss would) after a random delay; the delays used."""
+def kill_at_random_points(cmd: list[str], kills: int, rng: random.Random, *,
+                          progress: Callable[[], Callable[[], bool]], latest: float) -> list[float]:
+    """Start `cmd` `kills` times; once this start has made progress (`progress()` gives, for each
+    start, a check of it), SIGKILL its
+    whole process group (workers included, as a power loss would) after a random delay of at most
+    `latest` seconds. Progress, not the clock, starts the countdown, so a kill lands mid-run on a
+    fast machine and on a loaded one alike. Returns the delays of the kills that happened."""
     delays = []
     for _ in range(kills):
-        delay = round(rng.uniform(earliest, latest), 2)
+        progressed = progress()
         run = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + 300
+        while run.poll() is None and not progressed() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        delay = round(rng.uniform(0.0, latest), 2)
         try:
             run.wait(timeout=delay)
         except subprocess.TimeoutExpired:
@@ -106,6 +114,34 @@ def kill_at_random_points(cmd: list[str], kills: int, rng: random.Random, *, ear
     return delays
 
 
+def _wal_grew(db: Path) -> Callable[[], Callable[[], bool]]:
+    """This start has committed a batch: its write-ahead log changed and holds more than the
+    schema's pages (a killed start leaves its log behind, so the log as found does not count)."""
+    wal = Path(str(db) + ".wal")
+
+    def state() -> tuple[int, int] | None:
+        return (wal.stat().st_size, wal.stat().st_mtime_ns) if wal.exists() else None
+
+    def for_start() -> Callable[[], bool]:
+        found = state()
+        return lambda: (now := state()) is not None and now != found and now[0] > 60_000
+
+    return for_start
+
+
+def _new_shard_done(out: Path) -> Callable[[], Callable[[], bool]]:
+    """This start has finished a shard since it began."""
+
+    def done() -> int:
+        return len(list((out / "_shards").glob("*.done"))) if (out / "_shards").is_dir() else 0
+
+    def for_start() -> Callable[[], bool]:
+        found = done()
+        return lambda: done() > found
+
+    return for_start
+
+
 def test_ingest_killed_again_and_again_stores_every_article_once(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "in", 2000)
     ids = expected_ids(corpus)
@@ -113,7 +149,7 @@ def test_ingest_killed_again_and_again_stores_every_article_once(tmp_path: Path)
     db = tmp_path / "k.duckdb"
     cmd = [sys.executable, "-m", "eventwire", "ingest", str(corpus), "--db", str(db), "--quiet",
            "--batch-size", "32"]
-    delays = kill_at_random_points(cmd, 4, random.Random(20240601), earliest=3.0, latest=14.0)
+    delays = kill_at_random_points(cmd, 4, random.Random(20240601), progress=_wal_grew(db), latest=1.5)
     assert len(delays) >= 3, "the runs ended before they could be killed: make the corpus larger"
     started = time.monotonic()
     last = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
@@ -132,7 +168,7 @@ def test_run_killed_again_and_again_then_loaded_holds_every_article_once(tmp_pat
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "eventwire", "run", "--input", str(corpus), "--output", str(out),
            "--workers", "2", "--quiet", "--slice-mb", "1"]
-    delays = kill_at_random_points(cmd, 3, random.Random(7), earliest=4.0, latest=16.0)
+    delays = kill_at_random_points(cmd, 3, random.Random(7), progress=_new_shard_done(out), latest=1.5)
     assert len(delays) >= 2
     last = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert last.returncode == 0, last.stderr
