@@ -181,9 +181,6 @@ def test_a_stalled_body_is_cut_off_with_408(served: Served) -> None:
     assert answer.startswith(b"HTTP/1.1 408"), answer[:100]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: uvicorn starts its timeout only after a first response, so "
-                   "a client that sends half its headers and stalls keeps the connection forever "
-                   "(slowloris); fix: a header timeout in serve.run (or a reverse proxy in front)")
 def test_stalled_headers_are_cut_off(served: Served) -> None:
     with socket.create_connection(("127.0.0.1", served.port), timeout=25) as conn:
         conn.sendall(b"GET /api/v1/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n")

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..settings import Settings
 from .app import LOOPBACK_HOSTS, create_app
+from .protocol import HeaderTimeoutProtocol
 
 
 def run(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
@@ -23,7 +24,7 @@ def run(db: str | Path, *, host: str = "127.0.0.1", port: int = 8000,
     if host not in LOOPBACK_HOSTS:
         kwargs["allowed_hosts"] = None  # served to a network: its names are not known here
     app = create_app(db, settings=settings, extract_text=extract_text, **kwargs)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, http=HeaderTimeoutProtocol)
 
 
 __all__ = ["create_app", "run"]
