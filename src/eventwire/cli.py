@@ -138,7 +138,7 @@ def demo(ctx: click.Context, corpus: str, output: str) -> None:
     doc = {"eventwire": __version__, "articles": [a.to_dict() for a in articles]}
     path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     click.echo(_summary(articles))
-    click.echo(f"\nThe full output (spec/output.md contract) is in {path}")
+    click.echo(f"\nThe full output (the contract of docs/output.md) is in {path}")
 
 
 def _summary(articles: list[Article]) -> str:
